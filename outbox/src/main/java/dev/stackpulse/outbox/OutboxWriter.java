@@ -1,0 +1,69 @@
+package dev.stackpulse.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stackpulse.events.ChangeEvent;
+import dev.stackpulse.events.ChangeKind;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/** Records a change event in the caller's transaction: it commits with the change or not at all. */
+@ApplicationScoped
+public class OutboxWriter {
+
+    private final EntityManager em;
+    private final ObjectMapper mapper;
+    private final OutboxConfig config;
+    private final Event<OutboxWritten> written;
+
+    public OutboxWriter(EntityManager em, ObjectMapper mapper, OutboxConfig config, Event<OutboxWritten> written) {
+        this.em = em;
+        this.mapper = mapper;
+        this.config = config;
+        this.written = written;
+    }
+
+    /**
+     * Records one change of one entity. The state is read after flushing, so it carries the new version; a
+     * delete carries the last state and version + 1, so consumers see it as newer than the last update.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ChangeEvent record(String entity, String subject, ChangeKind kind, Supplier<? extends Versioned> state) {
+        // Flush first: the entity's row lock is taken before the outbox position, so one entity's events keep order.
+        em.flush();
+        Versioned after = state.get();
+        long version = kind == ChangeKind.DELETED ? after.version() + 1 : after.version();
+        OutboxEvent row = new OutboxEvent();
+        row.eventId = UUID.randomUUID();
+        row.topic = config.topic();
+        row.source = ChangeEvent.source(config.service());
+        row.type = ChangeEvent.type(servicePrefix(), entity, kind);
+        row.subject = subject;
+        row.entityVersion = version;
+        row.occurredAt = OffsetDateTime.now(ZoneOffset.UTC);
+        row.data = json(after);
+        em.persist(row);
+        written.fire(new OutboxWritten(row.topic));
+        return row.toChangeEvent();
+    }
+
+    private String servicePrefix() {
+        String service = config.service();
+        int dash = service.indexOf('-');
+        return dash < 0 ? service : service.substring(0, dash);
+    }
+
+    private String json(Object state) {
+        try {
+            return mapper.writeValueAsString(state);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("event state is not serializable: " + state.getClass().getName(), e);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package dev.stackpulse.web;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/** An RFC 9457 problem detail; {@code errors} names each offending field. */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record Problem(String type, String title, int status, String detail, String instance,
+                      List<FieldError> errors) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    /** One offending input: the field (a JSON path or parameter name) and why it was refused. */
+    public record FieldError(String field, String reason) {
+    }
+}
