@@ -1,0 +1,19 @@
+# summit-service, JVM image. Build the fast-jar first (./mvnw -B -ntp package -DskipTests -pl summit-service -am), then from the
+# repository root: docker build -f deploy/docker/summit-service.Dockerfile -t stackpulse/summit-service:1.0.0-SNAPSHOT .
+FROM registry.access.redhat.com/ubi9/openjdk-17-runtime:1.21
+
+ENV LANGUAGE='en_US:en'
+# The flags the memory limits were sized with (deploy/README.md); override JAVA_OPTS to change them.
+ENV JAVA_OPTS="-Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp"
+
+# Layered like the fast-jar, dependencies first, so a code change rebuilds only the small top layers.
+COPY --chown=185:185 summit-service/target/quarkus-app/lib/ /deployments/lib/
+COPY --chown=185:185 summit-service/target/quarkus-app/*.jar /deployments/
+COPY --chown=185:185 summit-service/target/quarkus-app/app/ /deployments/app/
+COPY --chown=185:185 summit-service/target/quarkus-app/quarkus/ /deployments/quarkus/
+
+# Non-root (uid 185 is the image's "default" user); the process writes only to /tmp.
+USER 185
+WORKDIR /deployments
+EXPOSE 8082
+ENTRYPOINT ["/bin/sh", "-c", "exec java $JAVA_OPTS -jar /deployments/quarkus-run.jar"]

@@ -1,0 +1,137 @@
+package dev.stackpulse.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Renders every overlay, writes it to target/rendered/ for the schema validation (validate/validate.mjs), pins
+ * the objects each overlay contains, and cross-checks the renderer against kubectl's kustomize when available.
+ */
+class KustomizeRenderTest {
+
+    private static final Map<String, Set<String>> EXPECTED = Map.of(
+            "production", Set.of(
+                    "Namespace/stackpulse", "ConfigMap/stackpulse-endpoints",
+                    "Deployment/catalog-service", "Deployment/summit-service", "Deployment/feed-service",
+                    "Service/catalog-service", "Service/summit-service", "Service/feed-service",
+                    "PodDisruptionBudget/catalog-service", "PodDisruptionBudget/summit-service",
+                    "PodDisruptionBudget/feed-service", "HorizontalPodAutoscaler/feed-service",
+                    "NetworkPolicy/stackpulse-services"),
+            "dev", Set.of(
+                    "Namespace/stackpulse-dev", "ConfigMap/stackpulse-endpoints", "ConfigMap/postgresql-init",
+                    "Deployment/catalog-service", "Deployment/summit-service", "Deployment/feed-service",
+                    "Service/catalog-service", "Service/summit-service", "Service/feed-service", "Service/postgresql",
+                    "PodDisruptionBudget/catalog-service", "PodDisruptionBudget/summit-service",
+                    "PodDisruptionBudget/feed-service", "HorizontalPodAutoscaler/feed-service",
+                    "NetworkPolicy/stackpulse-services", "NetworkPolicy/postgresql-clients", "StatefulSet/postgresql",
+                    "Kafka/stackpulse-kafka", "KafkaNodePool/dual-role", "KafkaTopic/catalog-events",
+                    "KafkaTopic/summit-events", "KafkaTopic/feed-dead-letter"));
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "production"})
+    void overlayRendersExactlyTheExpectedObjectsInItsNamespace(String overlay) throws IOException {
+        Overlay rendered = Overlay.render(overlay);
+        Path out = Path.of(System.getProperty("stackpulse.rendered", "target/rendered"));
+        Files.createDirectories(out);
+        Files.writeString(out.resolve(overlay + ".yaml"), Yaml.dump(rendered.objects()), StandardCharsets.UTF_8);
+
+        assertEquals(EXPECTED.get(overlay), ids(rendered.objects()));
+        String namespace = Yaml.name(rendered.ofKind("Namespace").findFirst().orElseThrow());
+        rendered.objects().stream().filter(o -> !"Namespace".equals(o.get("kind"))).forEach(o ->
+                assertEquals(namespace, Yaml.at(o, "metadata", "namespace"), overlay + ": namespace of " + id(o)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "production"})
+    void imagesComeFromTheBaseImagesListOnly(String overlay) {
+        Overlay rendered = Overlay.render(overlay);
+        for (String service : ServiceConfig.SERVICES) {
+            Object image = Yaml.containers(rendered.get("Deployment", service)).findFirst().orElseThrow().get("image");
+            assertEquals("registry.example.com/stackpulse/" + service + ":1.0.0-SNAPSHOT", image);
+        }
+        rendered.objects().forEach(o -> Yaml.containers(o).forEach(c ->
+                assertTrue(((String) c.get("image")).contains(":"), id(o) + " runs an untagged image " + c.get("image"))));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "production"})
+    void rendererAgreesWithKubectlKustomize(String overlay) throws Exception {
+        assumeTrue(onPath("kubectl"), "kubectl is not installed: the cross-check runs where it is");
+        Process p = new ProcessBuilder("kubectl", "kustomize", Overlay.dir(overlay).toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, "kubectl kustomize failed");
+        assertEquals(byId(Yaml.parseAll(output)), byId(Overlay.render(overlay).objects()));
+    }
+
+    @Test
+    void rendererRefusesKustomizationFieldsItDoesNotImplement(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("kustomization.yaml"), "resources: []\ncommonLabels:\n  a: b\n");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Kustomize.render(dir));
+        assertTrue(e.getMessage().contains("commonLabels"), e.getMessage());
+    }
+
+    @Test
+    void rendererRefusesAPatchThatMatchesNothing(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("kustomization.yaml"), "resources: []\npatches:\n  - path: p.yaml\n");
+        Files.writeString(dir.resolve("p.yaml"), "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ghost\nspec:\n  replicas: 1\n");
+        assertThrows(IllegalArgumentException.class, () -> Kustomize.render(dir));
+    }
+
+    @Test
+    void strategicMergeMergesContainersByNameAndEnvByName() {
+        Map<String, Object> target = Yaml.parseAll("""
+                spec: {template: {spec: {containers: [{name: a, image: x, env: [{name: A, value: "1"}]}, {name: b, image: y}]}}}
+                """).get(0);
+        Map<String, Object> patch = Yaml.parseAll("""
+                spec: {template: {spec: {containers: [{name: a, env: [{name: A, value: "2"}, {name: B, value: "3"}]}]}}}
+                """).get(0);
+        Kustomize.merge(target, patch);
+        assertEquals(Yaml.parseAll("""
+                spec: {template: {spec: {containers: [{name: a, image: x, env: [{name: A, value: "2"}, {name: B, value: "3"}]}, {name: b, image: y}]}}}
+                """).get(0), target);
+    }
+
+    static String id(Map<String, Object> o) {
+        return o.get("kind") + "/" + Yaml.name(o);
+    }
+
+    private static Set<String> ids(List<Map<String, Object>> objects) {
+        return objects.stream().map(KustomizeRenderTest::id).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static Map<String, Map<String, Object>> byId(List<Map<String, Object>> objects) {
+        return objects.stream().collect(Collectors.toMap(KustomizeRenderTest::id, o -> o, (a, b) -> {
+            throw new AssertionError("duplicate " + id(a));
+        }, TreeMap::new));
+    }
+
+    private static boolean onPath(String command) {
+        String path = System.getenv().getOrDefault("PATH", "");
+        for (String dir : path.split(java.io.File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(dir, command))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
