@@ -81,7 +81,7 @@ public class OutboxRelay {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                LOG.warnf("outbox relay: %s (will retry)", e.getMessage());
+                LOG.warnf("outbox relay: %s (will retry)", e.toString());
             }
         }
     }
@@ -106,7 +106,9 @@ public class OutboxRelay {
         if (batch.isEmpty()) {
             return 0;
         }
-        List<Boolean> acked = send(batch);
+        // Send outside the transaction (it stays open, so the advisory lock holds): producer callbacks run on
+        // Kafka's threads and must not join the JTA transaction.
+        List<Boolean> acked = QuarkusTransaction.suspendingExisting().call(() -> send(batch));
         // Mark only the acknowledged prefix: a failed event and all after it are re-sent in order next time.
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         int marked = 0;

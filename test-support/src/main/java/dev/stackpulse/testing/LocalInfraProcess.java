@@ -123,7 +123,7 @@ public final class LocalInfraProcess {
     }
 
     /** The checkout's root: set by the build (stackpulse.root), else the nearest folder holding infra/target. */
-    static Path projectRoot() {
+    public static Path projectRoot() {
         String configured = System.getProperty("stackpulse.root");
         if (configured != null && Files.isDirectory(Path.of(configured, "infra", "target", "lib"))) {
             return Path.of(configured);

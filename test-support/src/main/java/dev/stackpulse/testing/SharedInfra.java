@@ -11,7 +11,8 @@ public final class SharedInfra {
     private SharedInfra() {
     }
 
-    static synchronized LocalInfraProcess infra(List<String> databases) {
+    /** Starts (once per JVM) the infrastructure with these databases, or returns the running one. */
+    public static synchronized LocalInfraProcess infra(List<String> databases) {
         if (infra == null) {
             infra = LocalInfraProcess.start(databases, InfraTestResource.TOPICS);
             LocalInfraProcess started = infra;

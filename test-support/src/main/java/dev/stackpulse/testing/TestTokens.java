@@ -40,7 +40,7 @@ public final class TestTokens {
         }
     }
 
-    Path publicKeyFile() {
+    public Path publicKeyFile() {
         return publicKeyFile;
     }
 

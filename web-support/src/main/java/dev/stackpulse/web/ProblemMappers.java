@@ -96,16 +96,28 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e, UriInfo uri) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        if (root instanceof java.net.ConnectException || root instanceof java.sql.SQLTransientConnectionException) {
-            return databaseDown(new JDBCConnectionException(root.getMessage(), null), uri);
+        if (isDatabaseUnavailable(e)) {
+            return databaseDown(new JDBCConnectionException(e.getMessage(), null), uri);
         }
         LOG.error("unexpected failure", e);
         return respond(500, "Internal Server Error", "an unexpected error occurred; it has been logged", uri,
                 List.of());
+    }
+
+    /** A refused connection, a broken one (SQLState class 08) or a pool that could not get one in time. */
+    static boolean isDatabaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof JDBCConnectionException || t instanceof java.net.ConnectException
+                    || t instanceof java.sql.SQLTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && (sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("08")
+                    || String.valueOf(sql.getMessage()).contains("acquisition timeout"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Response respond(int status, String title, String detail, UriInfo uri, List<Problem.FieldError> errors) {
