@@ -77,8 +77,9 @@ class ManifestAgreementTest {
         unread.removeAll(config.environmentVariablesRead());
         assertEquals(Set.of(), unread, service + " does not read these variables set in " + overlay);
         assertTrue(config.environmentVariablesRead().containsAll(ServiceConfig.REQUIRED), "required settings are read");
-        assertTrue(env.keySet().containsAll(ServiceConfig.REQUIRED), overlay + " leaves required settings unset for "
-                + service + ": " + ServiceConfig.REQUIRED.stream().filter(r -> !env.containsKey(r)).toList());
+        Set<String> required = config.requiredVariables();
+        assertTrue(env.keySet().containsAll(required), overlay + " leaves required settings unset for "
+                + service + ": " + required.stream().filter(r -> !env.containsKey(r)).toList());
 
         // Every ConfigMap key referred to exists in this overlay (no 'optional', so a missing key stops the pod).
         env.forEach((name, var) -> {

@@ -89,6 +89,20 @@ record ServiceConfig(String name, Map<String, String> properties, String pom) {
         return property.replaceAll("[^A-Za-z0-9]", "_").toUpperCase();
     }
 
+    /** REQUIRED plus every ${NAME} the service references without a default (it cannot start without it). */
+    Set<String> requiredVariables() {
+        Set<String> names = new TreeSet<>(REQUIRED);
+        properties.values().forEach(v -> {
+            Matcher m = EXPRESSION.matcher(v);
+            while (m.find()) {
+                if (m.group(2) == null && !m.group(1).contains(".")) {
+                    names.add(m.group(1));
+                }
+            }
+        });
+        return names;
+    }
+
     /** Kafka topics on the service's channels (incoming, outgoing and dead-letter). */
     Set<String> topics() {
         Set<String> topics = new TreeSet<>();
