@@ -95,10 +95,22 @@ class ComposeAgreementTest {
     void kafkaRunsKraftAndTheTopicJobCreatesEveryTopicTheServicesUse() {
         Map<String, Object> kafka = environment("kafka");
         assertEquals("broker,controller", kafka.get("KAFKA_PROCESS_ROLES"));
+        Matcher version = Pattern.compile("<kafka.version>([^<]+)</kafka.version>").matcher(rootPom());
+        assertTrue(version.find());
+        assertEquals("apache/kafka:" + version.group(1), service("kafka").get("image"), "the broker version the tests run");
+        assertEquals("apache/kafka:" + version.group(1), service("kafka-topics").get("image"));
         assertEquals("false", kafka.get("KAFKA_AUTO_CREATE_TOPICS_ENABLE"));
         String script = String.join("\n", Yaml.list(service("kafka-topics").get("command")).stream().map(String::valueOf).toList());
         for (String s : ServiceConfig.SERVICES) {
             ServiceConfig.load(s).topics().forEach(t -> assertTrue(script.contains(" " + t + ":"), "topic " + t + " created"));
+        }
+    }
+
+    private static String rootPom() {
+        try {
+            return Files.readString(ServiceConfig.root().resolve("pom.xml"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
