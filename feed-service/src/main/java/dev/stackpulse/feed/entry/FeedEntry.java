@@ -40,6 +40,10 @@ public class FeedEntry extends PanacheEntityBase {
     @Column(nullable = false, columnDefinition = "jsonb")
     public String data;
 
+    /** True when the entity already had this or a newer version: history only, latest state unchanged. */
+    @Column(nullable = false)
+    public boolean stale;
+
     @Column(name = "ingested_at", nullable = false)
     public OffsetDateTime ingestedAt;
 }

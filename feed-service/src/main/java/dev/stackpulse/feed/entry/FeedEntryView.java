@@ -4,12 +4,15 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** An entry as subscribers see it: its feed position, the CloudEvent attributes and the entity's state. */
+/**
+ * An entry as subscribers see it: its feed position, the CloudEvent attributes and the entity's state;
+ * {@code stale} marks an out-of-order or replayed version that did not change the entity's latest state.
+ */
 public record FeedEntryView(long position, UUID id, String source, String type, String subject, OffsetDateTime time,
-                            long entityversion, @JsonRawValue String data) {
+                            long entityversion, boolean stale, @JsonRawValue String data) {
 
-    static FeedEntryView of(FeedEntry e) {
+    public static FeedEntryView of(FeedEntry e) {
         return new FeedEntryView(e.position, e.eventId, e.source, e.type, e.subject, e.eventTime, e.entityVersion,
-                e.data);
+                e.stale, e.data);
     }
 }

@@ -1,26 +1,88 @@
 package dev.stackpulse.feed.entry;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
+import dev.stackpulse.feed.config.FeedConfig;
+import dev.stackpulse.web.ProblemException;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-/** The feed in position order, from this service's database. */
+/** The feed in position order, from this service's database (any replica answers the same). */
 @Path("/feed")
 @Produces(MediaType.APPLICATION_JSON)
 public class FeedResource {
 
+    /** Seconds a poller should wait before asking again (GitHub's events API uses the same header). */
+    public static final String POLL_INTERVAL = "X-Poll-Interval";
+
+    private final FeedService feed;
+    private final FeedConfig config;
+
+    public FeedResource(FeedService feed, FeedConfig config) {
+        this.feed = feed;
+        this.config = config;
+    }
+
     @GET
-    public FeedPage page(@QueryParam("after") @DefaultValue("0") @Min(0) long after,
-                         @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
-        List<FeedEntryView> entries = FeedEntry.<FeedEntry>find("position > ?1 order by position", after)
-                .page(0, limit).stream().map(FeedEntryView::of).toList();
-        long next = entries.isEmpty() ? after : entries.get(entries.size() - 1).position();
-        return new FeedPage(entries, next);
+    @Operation(summary = "A page of the feed after a cursor, in position order, with optional filters")
+    @APIResponse(responseCode = "200", description = "Entries and the next cursor; ETag and X-Poll-Interval headers")
+    @APIResponse(responseCode = "304", description = "If-None-Match matched: nothing new")
+    @APIResponse(responseCode = "400", description = "Malformed after/limit/since")
+    @APIResponse(responseCode = "410", description = "Cursor older than the retention window")
+    public Response page(
+            @Parameter(description = "Cursor: the position of the last entry seen (0 = from the start)")
+            @QueryParam("after") String after,
+            @Parameter(description = "1..500, default 100") @QueryParam("limit") String limit,
+            @Parameter(description = "Source, e.g. catalog-service") @QueryParam("source") String source,
+            @Parameter(description = "Type, exact or a prefix ending in '.', e.g. catalog.project.")
+            @QueryParam("type") String type,
+            @Parameter(description = "Subject (entity key), exact") @QueryParam("subject") String subject,
+            @Parameter(description = "Only events at or after this RFC 3339 time") @QueryParam("since") String since,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        long cursor = FeedQuery.cursor("after", after);
+        int size = limit(limit);
+        FeedQuery query = FeedQuery.parse(source, type, subject, since);
+        FeedPage page = feed.page(cursor, size, query);
+        String etag = page.etag(cursor, size, query);
+        Response.ResponseBuilder response = matches(ifNoneMatch, etag) ? Response.notModified()
+                : Response.ok(page);
+        return response.header(HttpHeaders.ETAG, etag)
+                .header(POLL_INTERVAL, config.pollIntervalSeconds())
+                .build();
+    }
+
+    private static int limit(String value) {
+        if (value == null || value.isBlank()) {
+            return 100;
+        }
+        try {
+            int limit = Integer.parseInt(value.trim());
+            if (limit >= 1 && limit <= 500) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ProblemException.badRequest("limit", "must be a whole number from 1 to 500");
+    }
+
+    private static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String candidate : ifNoneMatch.split(",")) {
+            String tag = candidate.trim().replaceFirst("^W/", "");
+            if (tag.equals(etag) || tag.equals("*")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

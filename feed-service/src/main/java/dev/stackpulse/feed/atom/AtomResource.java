@@ -1,0 +1,39 @@
+package dev.stackpulse.feed.atom;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+import dev.stackpulse.feed.entry.FeedQuery;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/** The feed for feed readers: Atom (RFC 4287), paged as archived feeds (RFC 5005). */
+@Path("/feed.atom")
+public class AtomResource {
+
+    public static final String MEDIA_TYPE = "application/atom+xml;charset=utf-8";
+
+    private final AtomService atom;
+    private final AtomWriter writer;
+
+    public AtomResource(AtomService atom, AtomWriter writer) {
+        this.atom = atom;
+        this.writer = writer;
+    }
+
+    @GET
+    @Produces(MEDIA_TYPE)
+    @Operation(summary = "Subscription document (newest entries); ?page=k is archive k (fh:archive, prev/next-archive)")
+    @APIResponse(responseCode = "200", description = "Atom feed")
+    @APIResponse(responseCode = "400", description = "page is not a number")
+    @APIResponse(responseCode = "404", description = "No such archive page (yet)")
+    @APIResponse(responseCode = "410", description = "Archive page pruned by retention")
+    public String feed(@QueryParam("page") String page, @Context UriInfo uri) {
+        Integer archive = page == null || page.isBlank() ? null : (int) Math.min(FeedQuery.cursor("page", page),
+                Integer.MAX_VALUE);
+        return writer.write(atom.page(archive), uri.getBaseUriBuilder());
+    }
+}

@@ -1,0 +1,54 @@
+package dev.stackpulse.feed.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Settings of the feed (prefix {@code feed}). */
+@ConfigMapping(prefix = "feed")
+public interface FeedConfig {
+
+    /** Polling hint sent as {@code X-Poll-Interval} (seconds) on GET /feed. */
+    @WithDefault("5")
+    int pollIntervalSeconds();
+
+    Stream stream();
+
+    Retention retention();
+
+    Atom atom();
+
+    interface Stream {
+        /** How often an idle SSE connection gets a heartbeat comment. */
+        @WithDefault("15s")
+        Duration heartbeat();
+
+        /** Safety net: re-read new rows this often even without a NOTIFY wake-up. */
+        @WithDefault("5s")
+        Duration fallbackPoll();
+
+        /** Recent entries kept in memory so live subscribers never query the database themselves. */
+        @WithDefault("10000")
+        int bufferSize();
+
+        /** Reconnect delay the server suggests to EventSource clients ({@code retry:}). */
+        @WithDefault("2s")
+        Duration clientRetry();
+    }
+
+    interface Retention {
+        /** How long entries are kept; absent (the default) keeps everything. */
+        Optional<Duration> keep();
+
+        /** How often the pruning job runs (it does nothing unless {@code keep} is set). */
+        @WithDefault("1h")
+        Duration pruneInterval();
+    }
+
+    interface Atom {
+        /** Positions per archive document of /feed.atom (RFC 5005). */
+        @WithDefault("50")
+        int pageSize();
+    }
+}

@@ -1,0 +1,158 @@
+package dev.stackpulse.feed.stream;
+
+import dev.stackpulse.feed.config.FeedConfig;
+import dev.stackpulse.feed.entry.FeedEntryView;
+import dev.stackpulse.feed.entry.FeedRepository;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jboss.logging.Logger;
+
+/**
+ * Fans new entries out to this replica's SSE subscribers. On each wake-up (a PostgreSQL NOTIFY, or the fallback
+ * timer) it reads the new rows once and appends them to an in-memory window; every subscriber then takes what
+ * follows its own cursor from that window. A subscriber behind the window (replaying) reads pages from the
+ * database itself until it catches up.
+ */
+@ApplicationScoped
+public class StreamHub {
+
+    private static final Logger LOG = Logger.getLogger(StreamHub.class);
+    private static final int READ_BATCH = 1000;
+
+    private final FeedRepository repository;
+    private final FeedConfig config;
+    private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean refreshPending = new AtomicBoolean();
+    private final ExecutorService refresher = Executors.newSingleThreadExecutor(named("feed-stream-refresh"));
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(named("feed-stream-timer"));
+    private final ExecutorService senders = Executors.newCachedThreadPool(named("feed-stream-send"));
+
+    // Guarded by this: the window holds every entry in (floor, head].
+    private final ArrayDeque<FeedEntryView> window = new ArrayDeque<>();
+    private long floor = -1;
+    private long head = -1;
+    private volatile long prunedThrough;
+
+    public StreamHub(FeedRepository repository, FeedConfig config) {
+        this.repository = repository;
+        this.config = config;
+    }
+
+    void start(@Observes StartupEvent event) {
+        long fallback = config.stream().fallbackPoll().toMillis();
+        long heartbeat = config.stream().heartbeat().toMillis();
+        timer.scheduleAtFixedRate(this::wake, 0, fallback, TimeUnit.MILLISECONDS);
+        timer.scheduleAtFixedRate(this::heartbeat, heartbeat, heartbeat, TimeUnit.MILLISECONDS);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        timer.shutdownNow();
+        refresher.shutdownNow();
+        subscribers.forEach(Subscriber::close);
+        senders.shutdownNow();
+    }
+
+    /** Something may have been committed: read it once (coalesced: many wake-ups, one read). */
+    public void wake() {
+        if (refreshPending.compareAndSet(false, true)) {
+            refresher.execute(this::refresh);
+        }
+    }
+
+    public void subscribe(Subscriber subscriber) {
+        subscribers.add(subscriber);
+        subscriber.wake();
+    }
+
+    void unsubscribe(Subscriber subscriber) {
+        subscribers.remove(subscriber);
+    }
+
+    public int subscriberCount() {
+        return subscribers.size();
+    }
+
+    ExecutorService senders() {
+        return senders;
+    }
+
+    long prunedThrough() {
+        return prunedThrough;
+    }
+
+    /** Up to {@code max} entries after {@code cursor}: from the window when it covers the cursor, else the database. */
+    List<FeedEntryView> after(long cursor, int max) {
+        synchronized (this) {
+            if (floor >= 0 && cursor >= floor) {
+                List<FeedEntryView> result = new ArrayList<>();
+                for (FeedEntryView e : window) {
+                    if (e.position() > cursor) {
+                        result.add(e);
+                        if (result.size() == max) {
+                            break;
+                        }
+                    }
+                }
+                return result;
+            }
+        }
+        return repository.after(cursor, max);
+    }
+
+    private void refresh() {
+        refreshPending.set(false);
+        try {
+            prunedThrough = repository.prunedThrough();
+            if (head < 0) {
+                initWindow(repository.head());
+            }
+            List<FeedEntryView> batch;
+            do {
+                batch = repository.after(head, READ_BATCH);
+                append(batch);
+            } while (batch.size() == READ_BATCH);
+            subscribers.forEach(Subscriber::wake);
+        } catch (RuntimeException e) {
+            LOG.warnf("stream refresh failed (retried on the next wake-up): %s", e.getMessage());
+        }
+    }
+
+    private synchronized void initWindow(long start) {
+        floor = start;
+        head = start;
+    }
+
+    private synchronized void append(List<FeedEntryView> entries) {
+        for (FeedEntryView e : entries) {
+            window.addLast(e);
+            head = e.position();
+        }
+        while (window.size() > config.stream().bufferSize()) {
+            floor = window.removeFirst().position();
+        }
+    }
+
+    private void heartbeat() {
+        subscribers.forEach(Subscriber::heartbeat);
+    }
+
+    private static java.util.concurrent.ThreadFactory named(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

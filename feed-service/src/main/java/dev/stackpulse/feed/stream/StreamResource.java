@@ -1,0 +1,53 @@
+package dev.stackpulse.feed.stream;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stackpulse.feed.config.FeedConfig;
+import dev.stackpulse.feed.entry.FeedQuery;
+import dev.stackpulse.feed.retention.RetentionService;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/** The feed as Server-Sent Events: replay after the cursor from the database, then live. */
+@Path("/feed/stream")
+public class StreamResource {
+
+    private final StreamHub hub;
+    private final RetentionService retention;
+    private final ObjectMapper mapper;
+    private final FeedConfig config;
+
+    public StreamResource(StreamHub hub, RetentionService retention, ObjectMapper mapper, FeedConfig config) {
+        this.hub = hub;
+        this.retention = retention;
+        this.mapper = mapper;
+        this.config = config;
+    }
+
+    @GET
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(summary = "Stream entries (id: = position) after Last-Event-ID or ?after=, then live; same filters as /feed")
+    @APIResponse(responseCode = "200", description = "text/event-stream; a ': heartbeat' comment while idle")
+    @APIResponse(responseCode = "400", description = "Malformed cursor or filter")
+    @APIResponse(responseCode = "410", description = "Cursor older than the retention window")
+    public void stream(@HeaderParam("Last-Event-ID") String lastEventId, @QueryParam("after") String after,
+                       @QueryParam("source") String source, @QueryParam("type") String type,
+                       @QueryParam("subject") String subject, @QueryParam("since") String since,
+                       @Context SseEventSink sink, @Context Sse sse) {
+        // A reconnecting EventSource sends Last-Event-ID: it wins over the ?after= of the original URL.
+        boolean resumed = lastEventId != null && !lastEventId.isBlank();
+        String parameter = resumed ? "Last-Event-ID" : "after";
+        long cursor = FeedQuery.cursor(parameter, resumed ? lastEventId : after);
+        FeedQuery query = FeedQuery.parse(source, type, subject, since);
+        retention.checkCursor(parameter, cursor);
+        hub.subscribe(new Subscriber(hub, cursor, query, sink, sse, mapper, config.stream().clientRetry().toMillis()));
+    }
+}
