@@ -17,7 +17,8 @@ import org.awaitility.Awaitility;
 /** One packaged service ({@code target/quarkus-app}) as a real OS process, to be started, killed and restarted. */
 final class ServiceProcess {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
     private final int port;
