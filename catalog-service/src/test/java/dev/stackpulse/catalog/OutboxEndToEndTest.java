@@ -74,6 +74,6 @@ class OutboxEndToEndTest {
     }
 
     private static ProjectInput input(String slug) {
-        return new ProjectInput(slug, "Test " + slug, "Test service", "test", "optional", null);
+        return ProjectInput.of(slug, "Test " + slug, "Test service", "test", "optional");
     }
 }

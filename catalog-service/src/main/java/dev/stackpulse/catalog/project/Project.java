@@ -7,8 +7,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
-/** An OpenStack project (Nova, Swift, ...), keyed by its slug. */
+/** An OpenStack project (Nova, Swift, ...), keyed by its slug. Maturity and age are computed, never stored. */
 @Entity
 @Table(name = "project")
 public class Project extends PanacheEntityBase {
@@ -30,6 +34,23 @@ public class Project extends PanacheEntityBase {
 
     @Column(name = "description_en")
     public String descriptionEn;
+
+    @Column(name = "description_ja")
+    public String descriptionJa;
+
+    /** Name of the release series the project first shipped in (its age counts from that date). */
+    @Column(name = "first_release")
+    public String firstRelease;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "governance_tags", nullable = false, columnDefinition = "jsonb")
+    public List<String> governanceTags = new ArrayList<>();
+
+    @Column(name = "install_guide", nullable = false)
+    public boolean installGuide;
+
+    @Column(name = "sdk_count", nullable = false)
+    public int sdkCount;
 
     @Version
     public long version;

@@ -1,0 +1,21 @@
+package dev.stackpulse.catalog.release;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+
+/** The body of POST /releases and PUT /releases/{name}. */
+public record ReleaseInput(
+        @NotBlank @Size(max = 64) @Pattern(regexp = "[a-z][a-z0-9-]*", message = "must be lower-case letters, digits and '-'") String name,
+        @NotBlank @Size(max = 100) String displayName,
+        @NotNull @Min(1) @Max(10_000) Integer sequence,
+        @Size(max = 32) String versionLabel,
+        LocalDate releaseDate,
+        @NotBlank @Pattern(regexp = "released|under-development|planned", message = "must be 'released', 'under-development' or 'planned'") String status,
+        @Size(max = 20) List<@NotBlank @Size(max = 100) String> keywords) {
+}
