@@ -8,8 +8,10 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
-/** An OpenStack summit (Tokyo 2015, ...), keyed by its slug. */
+/** An OpenStack summit (Tokyo 2015, ...), keyed by its slug, with its figures and its owned documents. */
 @Entity
 @Table(name = "summit")
 public class Summit extends PanacheEntityBase {
@@ -33,6 +35,40 @@ public class Summit extends PanacheEntityBase {
     public String status;
 
     public Integer attendees;
+    public Integer countries;
+    public Integer companies;
+
+    @Column(name = "press_and_analysts")
+    public Integer pressAndAnalysts;
+
+    public Integer sponsors;
+
+    @Column(name = "first_time_percent")
+    public Integer firstTimePercent;
+
+    @Column(name = "min_sessions")
+    public Integer minSessions;
+
+    @Column(name = "site_url")
+    public String siteUrl;
+
+    @Column(name = "videos_url")
+    public String videosUrl;
+
+    /** JSON of {@code dev.stackpulse.summit.demographics.Demographics}. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, columnDefinition = "jsonb")
+    public String demographics;
+
+    /** JSON array of keynote highlights, in order. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, columnDefinition = "jsonb")
+    public String highlights;
+
+    /** JSON array of awards. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, columnDefinition = "jsonb")
+    public String awards;
 
     @Version
     public long version;

@@ -1,0 +1,28 @@
+package dev.stackpulse.summit.support;
+
+import dev.stackpulse.web.Problem;
+import dev.stackpulse.web.ProblemException;
+import java.util.List;
+
+/** If-Match rules stricter than the optional check: where a lost update would lose work, If-Match is required. */
+public final class Preconditions {
+
+    private Preconditions() {
+    }
+
+    /** 428 without If-Match; 412 unless it names exactly the current number ("*" is not accepted). */
+    public static void requireMatch(String ifMatch, long current, String what) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new ProblemException(428, "Precondition Required",
+                    "If-Match with the current " + what + " is required (\"" + current + "\" now)",
+                    List.of(new Problem.FieldError("If-Match", "required")));
+        }
+        for (String candidate : ifMatch.split(",")) {
+            if (candidate.trim().replaceFirst("^W/", "").replace("\"", "").equals(Long.toString(current))) {
+                return;
+            }
+        }
+        throw ProblemException.preconditionFailed("If-Match " + ifMatch.trim() + " does not match the current " + what
+                + " \"" + current + "\"; read it again, merge and retry");
+    }
+}
