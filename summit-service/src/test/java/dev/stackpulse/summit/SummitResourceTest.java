@@ -155,7 +155,12 @@ class SummitResourceTest {
         asEditor().body(Api.summit("compare", 2033, 10)).post("/summits").then().statusCode(400)
                 .body("errors[0].field", equalTo("slug"));
         asEditor().body("{\"slug\": ").post("/summits").then().statusCode(400)
-                .contentType("application/problem+json").body("status", equalTo(400));
+                .contentType("application/problem+json").body("detail", containsString("JSON"));
+        asEditor().body(Api.summit(slug, 2033, 10).replace("\"sponsors\":60", "\"sponsors\":99999999999999999999"))
+                .post("/summits").then().statusCode(400).contentType("application/problem+json");
+        asEditor().body(Api.summit(slug, 2033, 10).replace("\"city\":\"Testville\"", "\"city\":{\"$gt\":\"\"}"))
+                .post("/summits").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("city"));
         asEditor().contentType("text/plain").body("hello").post("/summits").then().statusCode(415)
                 .contentType("application/problem+json");
         given().get("/summits/" + slug).then().statusCode(404);
