@@ -78,9 +78,8 @@ class BadInputTest {
         String big = "x".repeat(300 * 1024);
         TestData.editor().body(TestData.projectJson("bad-big", "core").replace("\"Test service\"",
                 "\"" + big + "\"")).post("/projects").then().statusCode(413);
-        // Vert.x answers the body limit before JAX-RS runs; the report notes its content type.
-        System.out.println("413 content-type: " + TestData.editor().body("\"" + big + "\"").post("/projects")
-                .then().statusCode(413).extract().contentType());
+        // The HTTP layer answers the body limit before the application runs: no problem+json body here.
+        given().get("/projects/bad-big").then().statusCode(404);
     }
 
     @Test

@@ -2,19 +2,22 @@ package dev.stackpulse.catalog.support;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.stackpulse.web.ProblemException;
 import dev.stackpulse.web.ProblemMappers;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * Bridges two gaps of the shared ProblemMappers: Quarkus' built-in mapper for MismatchedInputException (unknown
- * field, wrong type) answers plain JSON, and unparseable bodies arrive wrapped in a WebApplicationException.
- * Both end up in ProblemMappers.unreadable, which names the field. (Belongs in web-support; see README.)
+ * Bridges gaps of the shared ProblemMappers (they belong in web-support; see README): Quarkus' built-in mapper
+ * for MismatchedInputException (unknown field, wrong type) answers plain JSON, unparseable bodies arrive wrapped
+ * in a WebApplicationException, and a unique key lost to a concurrent insert would otherwise be a 500.
  */
-public class JsonProblemMappers {
+public class CatalogProblemMappers {
 
     private final ProblemMappers problems = new ProblemMappers();
 
@@ -29,5 +32,13 @@ public class JsonProblemMappers {
             return problems.unreadable(json, uri);
         }
         return problems.web(e, uri);
+    }
+
+    /** A concurrent write took the same key between our existence check and the insert. */
+    @ServerExceptionMapper
+    public Response duplicateKey(ConstraintViolationException e, UriInfo uri) {
+        return problems.problem(new ProblemException(409, "Conflict",
+                "the resource already exists or is still referenced (a concurrent write); read it and retry",
+                List.of()), uri);
     }
 }
