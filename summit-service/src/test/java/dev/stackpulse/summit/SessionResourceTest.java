@@ -132,6 +132,8 @@ class SessionResourceTest {
         assertRefused(Api.session(summit, "Bad status").replace("\"needs-work\"", "\"someday\""), "items[0].status");
         assertRefused(Api.session(summit, "No title").replace("\"No title\"", "\"\""), "title");
         assertRefused(Api.session(summit, "Bad release").replace("\"newton\"", "\"Newton Release\""), "release");
+        asEditor().body(Api.session(summit, "NUL \\u0000 inside")).post("/sessions").then().statusCode(400)
+                .contentType("application/problem+json");
         asEditor().body("title: yaml?").post("/sessions").then().statusCode(400)
                 .contentType("application/problem+json");
         given().queryParam("summit", summit).get("/sessions").then().body("total", equalTo(0));
