@@ -1,0 +1,740 @@
+// Stack Pulse benchmark load generator (single-file Java program, run by bench/run with the Kafka client jars and
+// event-contract on the class path). Each command prints ONE JSON object on stdout; raw samples go to CSV files.
+//
+//   java -cp ... bench/Bench.java <command> key=value ...
+//
+// Commands: setup (create the bench projects), writes (closed-loop PUT throughput), latency (write ack -> SSE
+// arrival at a fixed rate), fanout (N SSE subscribers, every event to every one), kafka (raw produce -> consume
+// latency), produce (N contract-conforming CloudEvents straight to catalog.events), catchup-pages, catchup-sse,
+// head (the feed's newest position).
+
+import dev.stackpulse.events.ChangeEvent;
+import dev.stackpulse.events.CloudEventHeaders;
+import dev.stackpulse.events.Topics;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Flow;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+public class Bench {
+
+    static final Pattern HEAD = Pattern.compile("\"head\"\\s*:\\s*(\\d+)");
+    static final Pattern NEXT = Pattern.compile("\"next\"\\s*:\\s*(\\d+)");
+    static final Pattern POSITION = Pattern.compile("\"position\"\\s*:\\s*(\\d+)");
+
+    final Map<String, String> opts = new HashMap<>();
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).executor(Executors.newFixedThreadPool(4)).build();
+
+    public static void main(String[] args) throws Exception {
+        Bench b = new Bench();
+        for (int i = 1; i < args.length; i++) {
+            int eq = args[i].indexOf('=');
+            b.opts.put(args[i].substring(0, eq), args[i].substring(eq + 1));
+        }
+        String json = switch (args[0]) {
+            case "setup" -> b.setup();
+            case "writes" -> b.writes();
+            case "latency" -> b.latency();
+            case "fanout" -> b.fanout();
+            case "kafka" -> b.kafka();
+            case "produce" -> b.produce();
+            case "catchup-pages" -> b.catchupPages();
+            case "catchup-sse" -> b.catchupSse();
+            case "head" -> "{\"head\":" + b.head() + "}";
+            default -> throw new IllegalArgumentException("unknown command " + args[0]);
+        };
+        System.out.println(json);
+        System.out.flush();
+        System.exit(0);
+    }
+
+    String opt(String key, String def) {
+        return opts.getOrDefault(key, def);
+    }
+
+    int intOpt(String key, int def) {
+        return Integer.parseInt(opt(key, Integer.toString(def)));
+    }
+
+    static void log(String msg) {
+        System.err.println("[bench] " + msg);
+    }
+
+    // ---------------------------------------------------------------- catalog writes
+
+    String slug(int i) {
+        return opt("prefix", "bench-w-") + i;
+    }
+
+    String body(String slug, String marker) {
+        return "{\"slug\":\"" + slug + "\",\"name\":\"Bench " + slug + "\",\"serviceName\":\"Benchmark service\","
+                + "\"serviceType\":\"benchmark\",\"tier\":\"optional\",\"descriptionEn\":\"" + marker + "\"}";
+    }
+
+    HttpRequest put(String catalog, String token, String slug, String marker) {
+        return HttpRequest.newBuilder(URI.create(catalog + "/projects/" + slug)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body(slug, marker))).build();
+    }
+
+    /** Creates prefix0..prefix(n-1) if missing (409 = already there). */
+    String setup() throws Exception {
+        String catalog = opt("catalog", "http://127.0.0.1:8081");
+        String token = opt("token", "");
+        int n = intOpt("projects", 64);
+        int created = 0;
+        int existing = 0;
+        for (int i = 0; i < n; i++) {
+            HttpRequest req = HttpRequest.newBuilder(URI.create(catalog + "/projects")).timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body(slug(i), "bench setup"))).build();
+            HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() == 201) {
+                created++;
+            } else if (r.statusCode() == 409) {
+                existing++;
+            } else {
+                throw new IllegalStateException("POST /projects " + slug(i) + " -> " + r.statusCode() + " " + r.body());
+            }
+        }
+        return "{\"created\":" + created + ",\"existing\":" + existing + "}";
+    }
+
+    /** Closed loop: `concurrency` workers, each PUTs its own project as fast as acknowledged, for `seconds`. */
+    String writes() throws Exception {
+        String catalog = opt("catalog", "http://127.0.0.1:8081");
+        String token = opt("token", "");
+        int concurrency = intOpt("concurrency", 8);
+        int seconds = intOpt("seconds", 15);
+        int warmup = intOpt("warmup", 3);
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        AtomicLong ok = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        ConcurrentLinkedQueue<Long> lat = new ConcurrentLinkedQueue<>();
+        long start = System.nanoTime();
+        long measureFrom = start + TimeUnit.SECONDS.toNanos(warmup);
+        long end = measureFrom + TimeUnit.SECONDS.toNanos(seconds);
+        Map<Integer, Integer> statuses = Collections.synchronizedMap(new HashMap<>());
+        List<Thread> workers = new ArrayList<>();
+        for (int w = 0; w < concurrency; w++) {
+            int id = w;
+            Thread t = new Thread(() -> {
+                long seq = 0;
+                while (System.nanoTime() < end) {
+                    long t0 = System.nanoTime();
+                    int status;
+                    try {
+                        status = http.send(put(catalog, token, slug(id), "bm-" + run + "-" + id + "x" + seq++),
+                                HttpResponse.BodyHandlers.discarding()).statusCode();
+                    } catch (Exception e) {
+                        status = -1;
+                    }
+                    long t1 = System.nanoTime();
+                    if (t0 >= measureFrom && t1 <= end) {
+                        if (status == 200) {
+                            ok.incrementAndGet();
+                            lat.add(t1 - t0);
+                        } else {
+                            failed.incrementAndGet();
+                            statuses.merge(status, 1, Integer::sum);
+                        }
+                    }
+                }
+            });
+            t.start();
+            workers.add(t);
+        }
+        for (Thread t : workers) {
+            t.join();
+        }
+        long[] l = lat.stream().mapToLong(Long::longValue).toArray();
+        writeSamples(l, opt("out", null));
+        return "{\"acknowledged\":" + ok.get() + ",\"failed\":" + failed.get() + ",\"statuses\":\"" + statuses
+                + "\",\"seconds\":" + seconds + ",\"concurrency\":" + concurrency
+                + ",\"rps\":" + fmt(ok.get() / (double) seconds) + "," + stats(l) + "}";
+    }
+
+    // ---------------------------------------------------------------- SSE
+
+    long head() throws Exception {
+        String feed = opt("feed", "http://127.0.0.1:8083");
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(feed + "/feed/stats"))
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        Matcher m = HEAD.matcher(r.body());
+        if (r.statusCode() == 200 && m.find()) {
+            return Long.parseLong(m.group(1));
+        }
+        // Fallback: walk the pages to the end.
+        long after = 0;
+        while (true) {
+            HttpResponse<String> p = http.send(HttpRequest.newBuilder(URI.create(feed + "/feed?limit=500&after=" + after))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            Matcher n = NEXT.matcher(p.body());
+            long next = n.find() ? Long.parseLong(n.group(1)) : after;
+            if (next <= after || !POSITION.matcher(p.body()).find()) {
+                return after;
+            }
+            after = next;
+        }
+    }
+
+    /**
+     * An SSE subscriber that records, for every event carrying the marker {@code bm-<run>-<seq>}, the arrival time
+     * of sequence number {@code seq}.
+     */
+    static final class SseSubscriber implements Flow.Subscriber<String> {
+        final String needle;
+        final long[] arrivals;
+        final CountDownLatch connected;
+        volatile boolean open;
+        volatile long received;
+        volatile Throwable error;
+        Flow.Subscription subscription;
+
+        SseSubscriber(String run, int capacity, CountDownLatch connected) {
+            this.needle = "bm-" + run + "-";
+            this.arrivals = new long[capacity];
+            this.connected = connected;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription s) {
+            subscription = s;
+            s.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(String line) {
+            long now = System.nanoTime();
+            if (!open) {
+                open = true;
+                connected.countDown();
+            }
+            if (!line.startsWith("data:")) {
+                return;
+            }
+            int i = line.indexOf(needle);
+            if (i < 0) {
+                return;
+            }
+            int j = i + needle.length();
+            int seq = 0;
+            while (j < line.length() && Character.isDigit(line.charAt(j))) {
+                seq = seq * 10 + (line.charAt(j++) - '0');
+            }
+            if (seq < arrivals.length && arrivals[seq] == 0) {
+                arrivals[seq] = now;
+                received++;
+            }
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            error = t;
+            if (!open) {
+                connected.countDown();
+            }
+        }
+
+        @Override
+        public void onComplete() {
+        }
+
+        void cancel() {
+            if (subscription != null) {
+                subscription.cancel();
+            }
+        }
+    }
+
+    List<SseSubscriber> subscribe(HttpClient client, String feed, long after, String run, int capacity, int count)
+            throws Exception {
+        CountDownLatch connected = new CountDownLatch(count);
+        List<SseSubscriber> subs = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            SseSubscriber s = new SseSubscriber(run, capacity, connected);
+            subs.add(s);
+            HttpRequest req = HttpRequest.newBuilder(URI.create(feed + "/feed/stream?after=" + after))
+                    .header("Accept", "text/event-stream").build();
+            client.sendAsync(req, HttpResponse.BodyHandlers.fromLineSubscriber(s)).whenComplete((r, e) -> {
+                if (e != null) {
+                    s.onError(e);
+                } else if (r.statusCode() != 200) {
+                    s.onError(new IllegalStateException("status " + r.statusCode()));
+                }
+            });
+            if (count > 50 && i % 50 == 49) {
+                Thread.sleep(20); // don't open 1,000 TCP connections in one burst
+            }
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(intOpt("connect-timeout", 30));
+        while (!connected.await(5, TimeUnit.SECONDS) && System.nanoTime() < deadline) {
+            log((count - connected.getCount()) + " of " + count + " subscribers connected so far");
+        }
+        long failedToConnect = subs.stream().filter(s -> !s.open).count();
+        if (failedToConnect > 0) {
+            log(failedToConnect + " of " + count + " subscribers did not connect; first error: " + subs.stream()
+                    .filter(s -> s.error != null).map(s -> String.valueOf(s.error)).findFirst().orElse("none (no answer)"));
+        }
+        return subs;
+    }
+
+    /** Sends `total` PUTs at `rate`/s round-robin over the bench projects; returns the acknowledgement times. */
+    long[] sendAtRate(String catalog, String token, String run, int rate, int total, int projects,
+                      AtomicInteger failed) throws Exception {
+        AtomicLongArray acks = new AtomicLongArray(total);
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        CountDownLatch done = new CountDownLatch(total);
+        AtomicInteger next = new AtomicInteger();
+        long periodNanos = 1_000_000_000L / rate;
+        timer.scheduleAtFixedRate(() -> {
+            int seq = next.getAndIncrement();
+            if (seq >= total) {
+                return;
+            }
+            http.sendAsync(put(catalog, token, slug(seq % projects), "bm-" + run + "-" + seq + " "),
+                    HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
+                        long now = System.nanoTime();
+                        if (e == null && r.statusCode() == 200) {
+                            acks.set(seq, now);
+                        } else {
+                            failed.incrementAndGet();
+                            if (failed.get() <= 3) {
+                                log("write " + seq + " failed: " + (e != null ? e : r.statusCode()));
+                            }
+                        }
+                        done.countDown();
+                    });
+        }, 0, periodNanos, TimeUnit.NANOSECONDS);
+        done.await(total / rate + 60L, TimeUnit.SECONDS);
+        timer.shutdownNow();
+        long[] out = new long[total];
+        for (int i = 0; i < total; i++) {
+            out[i] = acks.get(i);
+        }
+        return out;
+    }
+
+    /** One SSE subscriber; `rate` writes/s for `seconds`: latency from each write's 200 to its SSE arrival. */
+    String latency() throws Exception {
+        String catalog = opt("catalog", "http://127.0.0.1:8081");
+        String feed = opt("feed", "http://127.0.0.1:8083");
+        String token = opt("token", "");
+        int rate = intOpt("rate", 100);
+        int seconds = intOpt("seconds", 15);
+        int projects = intOpt("projects", 64);
+        int total = rate * seconds;
+        String run = Long.toString(System.nanoTime(), 36);
+        List<SseSubscriber> subs = subscribe(http, feed, head(), run, total, 1);
+        // A Kafka consumer on catalog.events splits the path: ack -> on the topic (outbox relay), topic -> SSE (feed).
+        TopicTap tap = new TopicTap(opt("bootstrap", "127.0.0.1:9092"), "bm-" + run + "-", total);
+        AtomicInteger failed = new AtomicInteger();
+        long[] acks = sendAtRate(catalog, token, run, rate, total, projects, failed);
+        awaitDeliveries(subs, acks, intOpt("drain", 10));
+        subs.forEach(SseSubscriber::cancel);
+        tap.stop();
+        long[] relay = new long[total];
+        long[] feedStage = new long[total];
+        int r = 0;
+        int f = 0;
+        for (int i = 0; i < total; i++) {
+            if (acks[i] != 0 && tap.arrivals[i] != 0) {
+                relay[r++] = Math.max(0, tap.arrivals[i] - acks[i]);
+            }
+            if (tap.arrivals[i] != 0 && subs.get(0).arrivals[i] != 0) {
+                feedStage[f++] = Math.max(0, subs.get(0).arrivals[i] - tap.arrivals[i]);
+            }
+        }
+        String report = deliveryReport(subs, acks, failed.get(), rate, seconds);
+        return report.substring(0, report.length() - 1) + ",\"stage_ack_to_topic\":{" + stats(Arrays.copyOf(relay, r))
+                + "},\"stage_topic_to_sse\":{" + stats(Arrays.copyOf(feedStage, f)) + "}}";
+    }
+
+    /** Reads catalog.events from its end and records when each marked event reaches the topic. */
+    static final class TopicTap {
+        final long[] arrivals;
+        final Thread thread;
+        volatile boolean running = true;
+
+        TopicTap(String bootstrap, String needle, int capacity) throws InterruptedException {
+            arrivals = new long[capacity];
+            Properties c = new Properties();
+            c.put("bootstrap.servers", bootstrap);
+            c.put("key.deserializer", StringDeserializer.class.getName());
+            c.put("value.deserializer", StringDeserializer.class.getName());
+            c.put("enable.auto.commit", "false");
+            CountDownLatch ready = new CountDownLatch(1);
+            thread = new Thread(() -> {
+                try (KafkaConsumer<String, String> kc = new KafkaConsumer<>(c)) {
+                    List<TopicPartition> parts = kc.partitionsFor(Topics.CATALOG).stream()
+                            .map(pi -> new TopicPartition(pi.topic(), pi.partition())).toList();
+                    kc.assign(parts);
+                    kc.seekToEnd(parts);
+                    parts.forEach(kc::position);
+                    ready.countDown();
+                    while (running) {
+                        for (ConsumerRecord<String, String> rec : kc.poll(Duration.ofMillis(50))) {
+                            long now = System.nanoTime();
+                            String v = rec.value();
+                            int i = v == null ? -1 : v.indexOf(needle);
+                            if (i < 0) {
+                                continue;
+                            }
+                            int j = i + needle.length();
+                            int seq = 0;
+                            while (j < v.length() && Character.isDigit(v.charAt(j))) {
+                                seq = seq * 10 + (v.charAt(j++) - '0');
+                            }
+                            if (seq < arrivals.length && arrivals[seq] == 0) {
+                                arrivals[seq] = now;
+                            }
+                        }
+                    }
+                } catch (RuntimeException e) {
+                    log("topic tap: " + e);
+                    ready.countDown();
+                }
+            });
+            thread.start();
+            ready.await(60, TimeUnit.SECONDS);
+        }
+
+        void stop() throws InterruptedException {
+            running = false;
+            thread.join(5000);
+        }
+    }
+
+    /** `subscribers` SSE clients, `rate` writes/s for `seconds`: every subscriber must receive every event. */
+    String fanout() throws Exception {
+        String catalog = opt("catalog", "http://127.0.0.1:8081");
+        String feed = opt("feed", "http://127.0.0.1:8083");
+        String token = opt("token", "");
+        int n = intOpt("subscribers", 1000);
+        int rate = intOpt("rate", 10);
+        int seconds = intOpt("seconds", 10);
+        int projects = intOpt("projects", 64);
+        int total = rate * seconds;
+        String run = Long.toString(System.nanoTime(), 36);
+        // A client of its own for the streams, so the writes are not queued behind 1,000 streams' callbacks.
+        HttpClient streams = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(30)).executor(Executors.newFixedThreadPool(2)).build();
+        long t0 = System.nanoTime();
+        List<SseSubscriber> subs = subscribe(streams, feed, head(), run, total, n);
+        double connectSeconds = (System.nanoTime() - t0) / 1e9;
+        long open = subs.stream().filter(s -> s.open).count();
+        log(open + " of " + n + " subscribers connected in " + fmt(connectSeconds) + " s");
+        AtomicInteger failed = new AtomicInteger();
+        long[] acks = sendAtRate(catalog, token, run, rate, total, projects, failed);
+        awaitDeliveries(subs, acks, intOpt("drain", 20));
+        subs.forEach(SseSubscriber::cancel);
+        String report = deliveryReport(subs, acks, failed.get(), rate, seconds);
+        return report.substring(0, report.length() - 1) + ",\"subscribers\":" + n + ",\"connected\":" + open
+                + ",\"connect_seconds\":" + fmt(connectSeconds) + "}";
+    }
+
+    void awaitDeliveries(List<SseSubscriber> subs, long[] acks, int drainSeconds) throws InterruptedException {
+        long expected = Arrays.stream(acks).filter(a -> a != 0).count();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(drainSeconds);
+        while (System.nanoTime() < deadline) {
+            boolean all = true;
+            for (SseSubscriber s : subs) {
+                if (s.error == null && s.received < expected) {
+                    all = false;
+                    break;
+                }
+            }
+            if (all) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    String deliveryReport(List<SseSubscriber> subs, long[] acks, int failed, int rate, int seconds) throws Exception {
+        int acked = 0;
+        for (long a : acks) {
+            if (a != 0) {
+                acked++;
+            }
+        }
+        long expectedDeliveries = (long) acked * subs.size();
+        long delivered = 0;
+        long[] lat = new long[(int) Math.min(expectedDeliveries, Integer.MAX_VALUE - 8)];
+        int k = 0;
+        int completeSubscribers = 0;
+        for (SseSubscriber s : subs) {
+            int got = 0;
+            for (int seq = 0; seq < acks.length; seq++) {
+                if (acks[seq] != 0 && s.arrivals[seq] != 0) {
+                    lat[k++] = Math.max(0, s.arrivals[seq] - acks[seq]);
+                    got++;
+                }
+            }
+            delivered += got;
+            if (got == acked) {
+                completeSubscribers++;
+            }
+        }
+        lat = Arrays.copyOf(lat, k);
+        writeSamples(lat, opt("out", null));
+        double pct = expectedDeliveries == 0 ? 0 : 100.0 * delivered / expectedDeliveries;
+        return "{\"rate\":" + rate + ",\"seconds\":" + seconds + ",\"writes_acknowledged\":" + acked
+                + ",\"writes_failed\":" + failed + ",\"deliveries\":" + delivered + ",\"deliveries_expected\":"
+                + expectedDeliveries + ",\"delivered_pct\":" + fmt(pct) + ",\"subscribers_complete\":"
+                + completeSubscribers + "," + stats(lat) + "}";
+    }
+
+    // ---------------------------------------------------------------- Kafka
+
+    Properties producerProps(String bootstrap) {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", bootstrap);
+        p.put("acks", "all");
+        p.put("enable.idempotence", "true");
+        p.put("key.serializer", StringSerializer.class.getName());
+        p.put("value.serializer", StringSerializer.class.getName());
+        return p;
+    }
+
+    /** Raw broker baseline: produce (acks=all, idempotent, like the relay) -> consume, at `rate` msg/s. */
+    String kafka() throws Exception {
+        String bootstrap = opt("bootstrap", "127.0.0.1:9092");
+        String topic = opt("topic", "bench.kafka-latency");
+        int rate = intOpt("rate", 100);
+        int seconds = intOpt("seconds", 10);
+        int total = rate * seconds;
+        Properties a = new Properties();
+        a.put("bootstrap.servers", bootstrap);
+        try (Admin admin = Admin.create(a)) {
+            if (!admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(topic)) {
+                admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            }
+        }
+        Properties c = new Properties();
+        c.put("bootstrap.servers", bootstrap);
+        c.put("key.deserializer", StringDeserializer.class.getName());
+        c.put("value.deserializer", StringDeserializer.class.getName());
+        c.put("enable.auto.commit", "false");
+        long[] sent = new long[total];
+        long[] received = new long[total];
+        String run = Long.toString(System.nanoTime(), 36) + "-";
+        TopicPartition tp = new TopicPartition(topic, 0);
+        AtomicInteger got = new AtomicInteger();
+        CountDownLatch ready = new CountDownLatch(1);
+        Thread consumer = new Thread(() -> {
+            try (KafkaConsumer<String, String> kc = new KafkaConsumer<>(c)) {
+                kc.assign(List.of(tp));
+                kc.seekToEnd(List.of(tp));
+                kc.position(tp);
+                ready.countDown();
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds + 30L);
+                while (got.get() < total && System.nanoTime() < deadline) {
+                    for (ConsumerRecord<String, String> r : kc.poll(Duration.ofMillis(100))) {
+                        long now = System.nanoTime();
+                        if (r.value().startsWith(run)) {
+                            int seq = Integer.parseInt(r.value().substring(run.length()));
+                            received[seq] = now;
+                            got.incrementAndGet();
+                        }
+                    }
+                }
+            }
+        });
+        consumer.start();
+        ready.await(60, TimeUnit.SECONDS);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerProps(bootstrap))) {
+            producer.send(new ProducerRecord<>(topic, "warmup", "warmup")).get(); // metadata + connection
+            long periodNanos = 1_000_000_000L / rate;
+            long start = System.nanoTime();
+            for (int seq = 0; seq < total; seq++) {
+                long due = start + seq * periodNanos;
+                long wait;
+                while ((wait = due - System.nanoTime()) > 0) {
+                    TimeUnit.NANOSECONDS.sleep(Math.min(wait, 1_000_000));
+                }
+                sent[seq] = System.nanoTime();
+                producer.send(new ProducerRecord<>(topic, "k" + (seq % 64), run + seq));
+            }
+            producer.flush();
+        }
+        consumer.join();
+        long[] lat = new long[total];
+        int k = 0;
+        for (int i = 0; i < total; i++) {
+            if (received[i] != 0) {
+                lat[k++] = received[i] - sent[i];
+            }
+        }
+        lat = Arrays.copyOf(lat, k);
+        writeSamples(lat, opt("out", null));
+        return "{\"rate\":" + rate + ",\"seconds\":" + seconds + ",\"sent\":" + total + ",\"received\":" + k + ","
+                + stats(lat) + "}";
+    }
+
+    /** Produces `count` contract-conforming CloudEvents (catalog.project.updated) straight to catalog.events. */
+    String produce() throws Exception {
+        String bootstrap = opt("bootstrap", "127.0.0.1:9092");
+        int count = intOpt("count", 100_000);
+        int subjects = intOpt("subjects", 500);
+        long base = System.currentTimeMillis();
+        Properties p = producerProps(bootstrap);
+        p.put("linger.ms", "5");
+        p.put("batch.size", "262144");
+        long t0 = System.nanoTime();
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+            for (int i = 0; i < count; i++) {
+                String subject = "bench-c-" + (i % subjects);
+                long version = base + i / subjects;
+                String data = "{\"slug\":\"" + subject + "\",\"name\":\"Catch-up " + i + "\",\"serviceName\":\"Benchmark "
+                        + "service\",\"serviceType\":\"benchmark\",\"tier\":\"optional\",\"version\":" + version + "}";
+                ChangeEvent e = new ChangeEvent(UUID.randomUUID(), "/catalog-service", "catalog.project.updated",
+                        subject, OffsetDateTime.now(ZoneOffset.UTC), version, data);
+                producer.send(new ProducerRecord<>(Topics.CATALOG, null, subject, data, CloudEventHeaders.write(e)));
+            }
+            producer.flush();
+        }
+        double s = (System.nanoTime() - t0) / 1e9;
+        return "{\"produced\":" + count + ",\"seconds\":" + fmt(s) + ",\"per_second\":" + fmt(count / s) + "}";
+    }
+
+    // ---------------------------------------------------------------- catch-up
+
+    /** Reads the whole feed from cursor 0 with /feed pages of `limit`. */
+    String catchupPages() throws Exception {
+        String feed = opt("feed", "http://127.0.0.1:8083");
+        int limit = intOpt("limit", 500);
+        long after = 0;
+        long events = 0;
+        int pages = 0;
+        long t0 = System.nanoTime();
+        while (true) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(feed + "/feed?limit=" + limit
+                    + "&after=" + after)).timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("GET /feed after=" + after + " -> " + r.statusCode() + " " + r.body());
+            }
+            pages++;
+            int n = 0;
+            Matcher m = POSITION.matcher(r.body());
+            while (m.find()) {
+                n++;
+            }
+            Matcher nx = NEXT.matcher(r.body());
+            long next = nx.find() ? Long.parseLong(nx.group(1)) : after;
+            events += n;
+            if (n == 0 || next <= after) {
+                break;
+            }
+            after = next;
+        }
+        double s = (System.nanoTime() - t0) / 1e9;
+        return "{\"events\":" + events + ",\"pages\":" + pages + ",\"limit\":" + limit + ",\"seconds\":" + fmt(s)
+                + ",\"events_per_second\":" + fmt(events / s) + "}";
+    }
+
+    /** Reads the whole feed from cursor 0 over SSE until the head known at the start has arrived. */
+    String catchupSse() throws Exception {
+        String feed = opt("feed", "http://127.0.0.1:8083");
+        long head = head();
+        long events = 0;
+        long t0 = System.nanoTime();
+        HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(URI.create(feed + "/feed/stream?after=0"))
+                .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofInputStream());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("GET /feed/stream -> " + r.statusCode());
+        }
+        long last = 0;
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8), 1 << 16)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (line.startsWith("id:")) {
+                    last = Long.parseLong(line.substring(3).trim());
+                } else if (line.startsWith("data:")) {
+                    events++;
+                } else if (line.isEmpty() && last >= head) {
+                    break;
+                }
+            }
+        }
+        double s = (System.nanoTime() - t0) / 1e9;
+        return "{\"events\":" + events + ",\"head\":" + head + ",\"seconds\":" + fmt(s)
+                + ",\"events_per_second\":" + fmt(events / s) + "}";
+    }
+
+    // ---------------------------------------------------------------- figures
+
+    static String stats(long[] nanos) {
+        long[] s = nanos.clone();
+        Arrays.sort(s);
+        return "\"samples\":" + s.length + ",\"p50_ms\":" + fmt(pct(s, 50)) + ",\"p90_ms\":" + fmt(pct(s, 90))
+                + ",\"p99_ms\":" + fmt(pct(s, 99)) + ",\"max_ms\":" + fmt(s.length == 0 ? Double.NaN : s[s.length - 1] / 1e6)
+                + ",\"mean_ms\":" + fmt(Arrays.stream(s).average().orElse(Double.NaN) / 1e6);
+    }
+
+    static double pct(long[] sorted, double p) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
+    }
+
+    static String fmt(double d) {
+        return Double.isNaN(d) || Double.isInfinite(d) ? "null" : String.format(Locale.ROOT, "%.3f", d);
+    }
+
+    static void writeSamples(long[] nanos, String file) throws Exception {
+        if (file == null) {
+            return;
+        }
+        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(Path.of(file)))) {
+            w.println("latency_ms");
+            for (long n : nanos) {
+                w.println(String.format(Locale.ROOT, "%.3f", n / 1e6));
+            }
+        }
+    }
+}
