@@ -465,6 +465,7 @@ public class Bench {
         List<SseSubscriber> subs = subscribe(streams, feed, head(), run, total, n);
         double connectSeconds = (System.nanoTime() - t0) / 1e9;
         long open = subs.stream().filter(s -> s.open).count();
+        String serverCount = serverSubscribers(feed);
         log(open + " of " + n + " subscribers connected in " + fmt(connectSeconds) + " s");
         AtomicInteger failed = new AtomicInteger();
         long[] acks = sendAtRate(catalog, token, run, rate, total, projects, failed);
@@ -472,7 +473,19 @@ public class Bench {
         subs.forEach(SseSubscriber::cancel);
         String report = deliveryReport(subs, acks, failed.get(), rate, seconds);
         return report.substring(0, report.length() - 1) + ",\"subscribers\":" + n + ",\"connected\":" + open
-                + ",\"connect_seconds\":" + fmt(connectSeconds) + "}";
+                + ",\"connect_seconds\":" + fmt(connectSeconds) + ",\"server_subscribers_gauge\":" + serverCount + "}";
+    }
+
+    /** feed-service's own count of connected SSE subscribers (gauge feed.stream.subscribers), or null. */
+    String serverSubscribers(String feed) {
+        try {
+            String body = http.send(HttpRequest.newBuilder(URI.create(feed + "/q/metrics")).timeout(Duration.ofSeconds(30))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body();
+            Matcher m = Pattern.compile("(?m)^feed_stream_subscribers\\S*\\s+([0-9.]+)").matcher(body);
+            return m.find() ? m.group(1) : "null";
+        } catch (Exception e) {
+            return "null";
+        }
     }
 
     void awaitDeliveries(List<SseSubscriber> subs, long[] acks, int drainSeconds) throws InterruptedException {

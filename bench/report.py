@@ -248,8 +248,9 @@ for rate in ("50", "100", "200"):
         ("%s / %s" % (res(3), res(4))) if is100 else "–")
 f = fanout or {}
 row("fan-out: %s SSE subscribers, %s writes/s" % (f.get("subscribers"), f.get("rate")),
-    "%s %% delivered (%s/%s), p50 %s / p99 %s / max %s ms" % (n(f.get("delivered_pct"), 2), f.get("deliveries"), f.get("deliveries_expected"),
-                                                         n(f.get("p50_ms"), 1), n(f.get("p99_ms"), 1), n(f.get("max_ms"), 1)),
+    "%s %% delivered (%s/%s; %s subscribers connected, server gauge %s), p50 %s / p99 %s / max %s ms" % (
+        n(f.get("delivered_pct"), 2), f.get("deliveries"), f.get("deliveries_expected"), f.get("connected"),
+        f.get("server_subscribers_gauge"), n(f.get("p50_ms"), 1), n(f.get("p99_ms"), 1), n(f.get("max_ms"), 1)),
     "1 subscriber at 100/s: p99 %s ms" % n(l100 and l100.get("p99_ms"), 1), "–", "100 %, p99 ≤ 250 ms", "%s / %s" % (res(5), res(6)))
 cp, cs = catchup["pages"] or {}, catchup["sse"] or {}
 row("catch-up from cursor 0 (%s events)" % n(cp.get("events"), 0), "pages: %s events/s; SSE: %s events/s" % (n(cp.get("events_per_second"), 0), n(cs.get("events_per_second"), 0)),
