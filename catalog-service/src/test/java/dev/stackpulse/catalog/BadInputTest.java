@@ -83,6 +83,16 @@ class BadInputTest {
     }
 
     @Test
+    void textWithNulCharacterIs400AndNothingStored() {
+        TestData.editor().body(TestData.projectJson("bad-nul", "core").replace("Test service", "Test\\u0000service"))
+                .post("/projects").then().statusCode(400).contentType(PROBLEM);
+        given().get("/projects/bad-nul").then().statusCode(404);
+        TestData.editor().body("{\"adoption\":5,\"highlights\":[\"a\\u0000b\"]}").put("/releases/kilo/projects/nova")
+                .then().statusCode(400).contentType(PROBLEM);
+        given().get("/releases/kilo/projects/nova").then().body("adoption", equalTo(98));
+    }
+
+    @Test
     void duplicateSlugIs409() {
         TestData.editor().body(TestData.projectJson("nova", "optional")).post("/projects").then().statusCode(409)
                 .contentType(PROBLEM).body("detail", containsString("'nova' already exists"));

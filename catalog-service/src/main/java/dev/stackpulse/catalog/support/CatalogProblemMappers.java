@@ -10,12 +10,14 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.hibernate.exception.ConstraintViolationException;
+import org.hibernate.exception.DataException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Bridges gaps of the shared ProblemMappers (they belong in web-support; see README): Quarkus' built-in mapper
  * for MismatchedInputException (unknown field, wrong type) answers plain JSON, unparseable bodies arrive wrapped
- * in a WebApplicationException, and a unique key lost to a concurrent insert would otherwise be a 500.
+ * in a WebApplicationException, and a unique key lost to a concurrent insert or a value PostgreSQL cannot store
+ * (a NUL character in a text) would otherwise be a 500. The transaction has rolled back: nothing was stored.
  */
 public class CatalogProblemMappers {
 
@@ -40,5 +42,12 @@ public class CatalogProblemMappers {
         return problems.problem(new ProblemException(409, "Conflict",
                 "the resource already exists or is still referenced (a concurrent write); read it and retry",
                 List.of()), uri);
+    }
+
+    /** Valid JSON that PostgreSQL still refuses, e.g. a NUL character in a text. */
+    @ServerExceptionMapper
+    public Response unstorable(DataException e, UriInfo uri) {
+        return problems.problem(new ProblemException(400, "Bad Request",
+                "a value cannot be stored (e.g. a text containing a NUL character)", List.of()), uri);
     }
 }
