@@ -50,6 +50,8 @@ public final class FeedProcess {
                     "-Dkafka.bootstrap.servers=" + infra.bootstrapServers(),
                     "-Dmp.jwt.verify.publickey.location=" + publicKey.toUri(),
                     "-Dfeed.stream.heartbeat=2s",
+                    // Only NOTIFY wakes the streams here: the other replica's ingest must reach this one by it.
+                    "-Dfeed.stream.fallback-poll=1h",
                     "-jar", jar.toString()));
             process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();

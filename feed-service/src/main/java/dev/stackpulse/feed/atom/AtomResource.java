@@ -28,12 +28,12 @@ public class AtomResource {
     @Produces(MEDIA_TYPE)
     @Operation(summary = "Subscription document (newest entries); ?page=k is archive k (fh:archive, prev/next-archive)")
     @APIResponse(responseCode = "200", description = "Atom feed")
-    @APIResponse(responseCode = "400", description = "page is not a number")
+    @APIResponse(responseCode = "400", description = "page is not a whole number >= 1")
     @APIResponse(responseCode = "404", description = "No such archive page (yet)")
     @APIResponse(responseCode = "410", description = "Archive page pruned by retention")
     public String feed(@QueryParam("page") String page, @Context UriInfo uri) {
-        Integer archive = page == null || page.isBlank() ? null : (int) Math.min(FeedQuery.cursor("page", page),
-                Integer.MAX_VALUE);
+        Integer archive = page == null || page.isBlank() ? null
+                : FeedQuery.number("page", page, 1, Integer.MAX_VALUE, 1);
         return writer.write(atom.page(archive), uri.getBaseUriBuilder());
     }
 }

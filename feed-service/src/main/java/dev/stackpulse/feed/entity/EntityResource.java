@@ -2,7 +2,6 @@ package dev.stackpulse.feed.entity;
 
 import dev.stackpulse.feed.entry.FeedEntryView;
 import dev.stackpulse.feed.entry.FeedQuery;
-import dev.stackpulse.web.ProblemException;
 import dev.stackpulse.web.Versions;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -53,10 +52,7 @@ public class EntityResource {
     public HistoryPage history(@PathParam("source") String source, @PathParam("subject") String subject,
                                @QueryParam("after") String after, @QueryParam("limit") String limit) {
         long cursor = FeedQuery.cursor("after", after);
-        int size = limit == null || limit.isBlank() ? 100 : (int) Math.min(FeedQuery.cursor("limit", limit), 501);
-        if (size < 1 || size > 500) {
-            throw ProblemException.badRequest("limit", "must be a whole number from 1 to 500");
-        }
+        int size = FeedQuery.number("limit", limit, 1, 500, 100);
         List<FeedEntryView> changes = entities.history(source, subject, cursor, size);
         return new HistoryPage(changes, changes.isEmpty() ? cursor : changes.get(changes.size() - 1).position());
     }

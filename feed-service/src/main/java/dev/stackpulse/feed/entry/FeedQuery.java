@@ -54,6 +54,23 @@ public record FeedQuery(String source, String type, String subject, OffsetDateTi
         throw ProblemException.badRequest(name, "must be a feed position (a whole number >= 0) from a previous response");
     }
 
+    /** Parses a whole-number parameter within [min, max] (default when absent); 400 naming it otherwise. */
+    public static int number(String name, String value, int min, int max, int defaultValue) {
+        String text = blankToNull(value);
+        if (text == null) {
+            return defaultValue;
+        }
+        try {
+            int number = Integer.parseInt(text);
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ProblemException.badRequest(name, "must be a whole number from " + min + " to " + max);
+    }
+
     public boolean prefixType() {
         return type != null && type.endsWith(".");
     }

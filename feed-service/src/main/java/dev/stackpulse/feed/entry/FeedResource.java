@@ -1,7 +1,6 @@
 package dev.stackpulse.feed.entry;
 
 import dev.stackpulse.feed.config.FeedConfig;
-import dev.stackpulse.web.ProblemException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -47,7 +46,7 @@ public class FeedResource {
             @Parameter(description = "Only events at or after this RFC 3339 time") @QueryParam("since") String since,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         long cursor = FeedQuery.cursor("after", after);
-        int size = limit(limit);
+        int size = FeedQuery.number("limit", limit, 1, 500, 100);
         FeedQuery query = FeedQuery.parse(source, type, subject, since);
         FeedPage page = feed.page(cursor, size, query);
         String etag = page.etag(cursor, size, query);
@@ -56,21 +55,6 @@ public class FeedResource {
         return response.header(HttpHeaders.ETAG, etag)
                 .header(POLL_INTERVAL, config.pollIntervalSeconds())
                 .build();
-    }
-
-    private static int limit(String value) {
-        if (value == null || value.isBlank()) {
-            return 100;
-        }
-        try {
-            int limit = Integer.parseInt(value.trim());
-            if (limit >= 1 && limit <= 500) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw ProblemException.badRequest("limit", "must be a whole number from 1 to 500");
     }
 
     private static boolean matches(String ifNoneMatch, String etag) {

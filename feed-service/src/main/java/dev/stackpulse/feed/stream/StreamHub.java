@@ -45,9 +45,10 @@ public class StreamHub {
     private long head = -1;
     private volatile long prunedThrough;
 
-    public StreamHub(FeedRepository repository, FeedConfig config) {
+    public StreamHub(FeedRepository repository, FeedConfig config, io.micrometer.core.instrument.MeterRegistry registry) {
         this.repository = repository;
         this.config = config;
+        registry.gaugeCollectionSize("feed.stream.subscribers", java.util.List.of(), subscribers);
     }
 
     void start(@Observes StartupEvent event) {
@@ -96,16 +97,17 @@ public class StreamHub {
     List<FeedEntryView> after(long cursor, int max) {
         synchronized (this) {
             if (floor >= 0 && cursor >= floor) {
-                List<FeedEntryView> result = new ArrayList<>();
-                for (FeedEntryView e : window) {
-                    if (e.position() > cursor) {
-                        result.add(e);
-                        if (result.size() == max) {
-                            break;
-                        }
+                // Walk back from the newest: live subscribers are near the head, so this touches only what is new.
+                java.util.LinkedList<FeedEntryView> result = new java.util.LinkedList<>();
+                java.util.Iterator<FeedEntryView> newestFirst = window.descendingIterator();
+                while (newestFirst.hasNext()) {
+                    FeedEntryView e = newestFirst.next();
+                    if (e.position() <= cursor) {
+                        break;
                     }
+                    result.addFirst(e);
                 }
-                return result;
+                return result.size() <= max ? result : new ArrayList<>(result.subList(0, max));
             }
         }
         return repository.after(cursor, max);

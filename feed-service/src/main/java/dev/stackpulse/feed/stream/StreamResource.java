@@ -48,6 +48,14 @@ public class StreamResource {
         long cursor = FeedQuery.cursor(parameter, resumed ? lastEventId : after);
         FeedQuery query = FeedQuery.parse(source, type, subject, since);
         retention.checkCursor(parameter, cursor);
-        hub.subscribe(new Subscriber(hub, cursor, query, sink, sse, mapper, config.stream().clientRetry().toMillis()));
+        Subscriber subscriber = new Subscriber(hub, cursor, query, sink, sse, mapper,
+                config.stream().clientRetry().toMillis());
+        try {
+            subscriber.greet();
+        } catch (Exception clientGone) {
+            subscriber.close();
+            return;
+        }
+        hub.subscribe(subscriber);
     }
 }

@@ -34,7 +34,6 @@ public class Subscriber {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final long clientRetryMillis;
     private long cursor;
-    private boolean greeted;
 
     public Subscriber(StreamHub hub, long cursor, FeedQuery query, SseEventSink sink, Sse sse, ObjectMapper mapper,
                       long clientRetryMillis) {
@@ -45,6 +44,15 @@ public class Subscriber {
         this.sse = sse;
         this.mapper = mapper;
         this.clientRetryMillis = clientRetryMillis;
+    }
+
+    /**
+     * Sends the response headers and a first comment on the request thread, before the resource method returns,
+     * so no later send from the drain thread can race the framework's own initial response.
+     */
+    void greet() throws Exception {
+        send(sse.newEventBuilder().comment("stream after position " + cursor).reconnectDelay(clientRetryMillis)
+                .build());
     }
 
     /** Schedules a drain; concurrent calls collapse into at most one extra pass. */
@@ -90,11 +98,6 @@ public class Subscriber {
         if (closed.get() || sink.isClosed()) {
             close();
             return;
-        }
-        if (!greeted) {
-            greeted = true;
-            send(sse.newEventBuilder().comment("stream after position " + cursor)
-                    .reconnectDelay(clientRetryMillis).build());
         }
         if (heartbeatDue.getAndSet(false)) {
             send(sse.newEventBuilder().comment("heartbeat").build());
