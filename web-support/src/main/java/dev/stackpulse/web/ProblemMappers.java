@@ -2,6 +2,8 @@ package dev.stackpulse.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -15,6 +17,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.hibernate.exception.DataException;
 import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -54,6 +57,38 @@ public class ProblemMappers {
         return respond(400, "Bad Request", "request body is not valid JSON", uri, List.of());
     }
 
+    // Closer in type than Quarkus' built-in MismatchedInputException mapper, which answers without problem+json.
+    @ServerExceptionMapper(priority = 1)
+    public Response mismatched(MismatchedInputException e, UriInfo uri) {
+        return unreadable(e, uri);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response unknownField(UnrecognizedPropertyException e, UriInfo uri) {
+        return unreadable(e, uri);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response wrongFormat(InvalidFormatException e, UriInfo uri) {
+        return unreadable(e, uri);
+    }
+
+    /** Input that passed validation but PostgreSQL refuses (e.g. a NUL character in a text): nothing stored. */
+    @ServerExceptionMapper
+    public Response unstorable(DataException e, UriInfo uri) {
+        LOG.debugf("refused by the database: %s", e.getMessage());
+        return respond(400, "Bad Request", "a value cannot be stored (e.g. a text containing a NUL character)", uri,
+                List.of());
+    }
+
+    /** A unique key written concurrently by another request: the loser is told to re-read, not a 500. */
+    @ServerExceptionMapper
+    public Response duplicate(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {
+        LOG.debugf("constraint violated: %s", e.getConstraintName());
+        return respond(409, "Conflict", "the change conflicts with existing data (written concurrently?); read it "
+                + "again and retry", uri, List.of());
+    }
+
     @ServerExceptionMapper
     public Response stale(OptimisticLockException e, UriInfo uri) {
         return respond(409, "Conflict", "the resource was changed concurrently; read it again and retry", uri,
@@ -84,6 +119,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
+        // Unparseable bodies (truncated JSON, number overflow) arrive wrapped in a 400.
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadable(json, uri);
+        }
         int status = e.getResponse().getStatus();
         if (status < 400) {
             return e.getResponse();
