@@ -8,17 +8,19 @@ import dev.stackpulse.events.InvalidCloudEventException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.faulttolerance.Retry;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Consumes both event topics. A record that breaks the contract is refused (dead-letter topic, reason in
- * headers, counted); a valid one is stored once. The offset is committed only after the method returns, i.e.
- * after the database commit; while the database is away the record is retried, never dead-lettered.
+ * Consumes both event topics a poll at a time. A record that breaks the contract is refused (dead-letter topic,
+ * reason in headers, counted); the valid ones are stored once, in one transaction per poll. Offsets are committed
+ * only after the method returns, i.e. after the database commit; while the database is away the batch is
+ * retried, never dead-lettered.
  */
 @ApplicationScoped
 public class EventIngest {
@@ -39,28 +41,33 @@ public class EventIngest {
 
     @Incoming("catalog-events")
     @Blocking
-    @Retry(maxRetries = -1, delay = 500, maxDuration = 1, durationUnit = ChronoUnit.DAYS,
-            abortOn = InvalidCloudEventException.class)
-    public void fromCatalog(ConsumerRecord<String, String> record) {
-        ingest(record);
+    public void fromCatalog(ConsumerRecords<String, String> records) {
+        ingest(records);
     }
 
     @Incoming("summit-events")
     @Blocking
-    @Retry(maxRetries = -1, delay = 500, maxDuration = 1, durationUnit = ChronoUnit.DAYS,
-            abortOn = InvalidCloudEventException.class)
-    public void fromSummit(ConsumerRecord<String, String> record) {
-        ingest(record);
+    public void fromSummit(ConsumerRecords<String, String> records) {
+        ingest(records);
     }
 
-    private void ingest(ConsumerRecord<String, String> record) {
-        ChangeEvent event = validate(record);
-        EventStore.Outcome outcome = store.store(event);
-        registry.counter("feed.events.ingested", "source", event.source(),
-                "outcome", outcome.name().toLowerCase(Locale.ROOT)).increment();
+    /** One poll's records: the refused ones dead-lettered, the valid ones stored in one transaction, in order. */
+    private void ingest(ConsumerRecords<String, String> records) {
+        List<ChangeEvent> valid = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, String> record : records) {
+            ChangeEvent event = validOrDeadLetter(record);
+            if (event != null) {
+                valid.add(event);
+            }
+        }
+        List<EventStore.Outcome> outcomes = store.storeAll(valid);
+        for (int i = 0; i < outcomes.size(); i++) {
+            registry.counter("feed.events.ingested", "source", valid.get(i).source(),
+                    "outcome", outcomes.get(i).name().toLowerCase(Locale.ROOT)).increment();
+        }
     }
 
-    private ChangeEvent validate(ConsumerRecord<String, String> record) {
+    private ChangeEvent validOrDeadLetter(ConsumerRecord<String, String> record) {
         try {
             ChangeEvent event = CloudEventHeaders.read(record.headers(), record.value());
             requireJson(event.data());
@@ -72,8 +79,8 @@ public class EventIngest {
             } catch (RuntimeException dbDown) {
                 LOG.warnf("could not record the dead letter in the database: %s", dbDown.getMessage());
             }
-            // Thrown (not retried): the channel's failure strategy sends the record to feed.dead-letter.
-            throw e instanceof InvalidCloudEventException invalid ? invalid : new InvalidCloudEventException(reason);
+            deadLetters.publish(record, reason);
+            return null;
         }
     }
 

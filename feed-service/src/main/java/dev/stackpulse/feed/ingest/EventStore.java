@@ -1,10 +1,13 @@
 package dev.stackpulse.feed.ingest;
 
 import dev.stackpulse.events.ChangeEvent;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.faulttolerance.Retry;
 
 /** Stores events once, with positions assigned in commit order, and keeps each entity's latest state. */
 @ApplicationScoped
@@ -36,15 +39,45 @@ public class EventStore {
         this.em = em;
     }
 
-    /** The caller retries while the database is away. */
-    @Transactional
-    public Outcome store(ChangeEvent event) {
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, POSITION_LOCK).getSingleResult();
+    /**
+     * Stores a batch in one transaction (one lock, one commit, one NOTIFY: the per-event cost is the inserts
+     * alone). Each attempt is its own transaction; while the database is away the batch is retried, and since
+     * storing is idempotent a retried batch changes nothing twice.
+     */
+    @Retry(maxRetries = -1, delay = 500, maxDuration = 1, durationUnit = ChronoUnit.DAYS)
+    public List<Outcome> storeAll(List<ChangeEvent> events) {
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            em.createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, POSITION_LOCK)
+                    .getSingleResult();
+            List<Outcome> outcomes = new ArrayList<>(events.size());
+            long head = -1;
+            for (ChangeEvent event : events) {
+                Stored stored = storeOne(event);
+                outcomes.add(stored.outcome());
+                head = Math.max(head, stored.position());
+            }
+            if (head >= 0) {
+                em.createNativeQuery("SELECT pg_notify(?1, ?2)").setParameter(1, CHANNEL)
+                        .setParameter(2, Long.toString(head)).getSingleResult();
+            }
+            return outcomes;
+        });
+    }
+
+    /** Where one event went: its position (-1 for a redelivery) and what it did. */
+    private record Stored(long position, Outcome outcome) {
+    }
+
+    private Stored storeOne(ChangeEvent event) {
         boolean stale = isStale(event);
-        int inserted = em.createNativeQuery("""
+        List<?> inserted = em.createNativeQuery("""
                         INSERT INTO feed_entry (event_id, source, type, subject, entity_version, event_time, data, stale)
                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, CAST(?7 AS jsonb), ?8)
-                        ON CONFLICT (source, event_id) DO NOTHING""")
+                        ON CONFLICT (source, event_id) DO NOTHING
+                        RETURNING position""")
                 .setParameter(1, event.id())
                 .setParameter(2, event.source())
                 .setParameter(3, event.type())
@@ -53,19 +86,16 @@ public class EventStore {
                 .setParameter(6, event.time())
                 .setParameter(7, event.data())
                 .setParameter(8, stale)
-                .executeUpdate();
-        if (inserted == 0) {
-            return Outcome.DUPLICATE;
+                .getResultList();
+        if (inserted.isEmpty()) {
+            return new Stored(-1, Outcome.DUPLICATE);
         }
-        long position = ((Number) em.createNativeQuery(
-                        "SELECT position FROM feed_entry WHERE source = ?1 AND event_id = ?2")
-                .setParameter(1, event.source()).setParameter(2, event.id()).getSingleResult()).longValue();
-        if (!stale) {
-            applyLatest(event, position);
+        long position = ((Number) inserted.get(0)).longValue();
+        if (stale) {
+            return new Stored(position, Outcome.STALE);
         }
-        em.createNativeQuery("SELECT pg_notify(?1, ?2)").setParameter(1, CHANNEL)
-                .setParameter(2, Long.toString(position)).getSingleResult();
-        return stale ? Outcome.STALE : Outcome.STORED;
+        applyLatest(event, position);
+        return new Stored(position, Outcome.STORED);
     }
 
     private boolean isStale(ChangeEvent event) {
