@@ -143,15 +143,16 @@ public class ProblemMappers {
                 List.of());
     }
 
-    /** A refused connection, a broken one (SQLState class 08) or a pool that could not get one in time. */
+    /** A refused connection, a broken or terminated one, or a pool that could not get one in time. */
     static boolean isDatabaseUnavailable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof JDBCConnectionException || t instanceof java.net.ConnectException
                     || t instanceof java.sql.SQLTransientConnectionException) {
                 return true;
             }
+            // SQLState class 08: connection exception; 57P: the server is shutting down or restarting
             if (t instanceof java.sql.SQLException sql && (sql.getSQLState() != null
-                    && sql.getSQLState().startsWith("08")
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))
                     || String.valueOf(sql.getMessage()).contains("acquisition timeout"))) {
                 return true;
             }
