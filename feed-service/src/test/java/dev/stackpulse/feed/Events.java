@@ -29,13 +29,13 @@ public final class Events implements AutoCloseable {
 
     public static ChangeEvent catalog(String subject, String kind, long version) {
         return new ChangeEvent(UUID.randomUUID(), "/catalog-service", "catalog.project." + kind, subject,
-                OffsetDateTime.now(ZoneOffset.UTC), version,
+                OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MICROS), version,
                 "{\"slug\":\"" + subject + "\",\"name\":\"Project " + subject + "\",\"version\":" + version + "}");
     }
 
     public static ChangeEvent summit(String subject, String kind, long version) {
         return new ChangeEvent(UUID.randomUUID(), "/summit-service", "summit.summit." + kind, subject,
-                OffsetDateTime.now(ZoneOffset.UTC), version,
+                OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MICROS), version,
                 "{\"slug\":\"" + subject + "\",\"city\":\"Tokyo\",\"version\":" + version + "}");
     }
 
