@@ -58,8 +58,13 @@ public final class FeedProcess {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
-                .until(() -> !process.isAlive() || status("/q/health/ready") == 200);
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> !process.isAlive() || status("/q/health/ready") == 200);
+        } catch (RuntimeException notReady) {
+            process.destroyForcibly(); // never leave a replica running after a failed start
+            throw notReady;
+        }
         if (!process.isAlive()) {
             throw new IllegalStateException(name + " exited during start; see target/it-logs/" + name + ".log");
         }
