@@ -20,6 +20,17 @@ public final class Versions {
         return builder == null ? null : builder.tag(etag(version)).build();
     }
 
+    /** 200 with the entity and its version as ETag. */
+    public static Response tagged(Object entity, long version) {
+        return Response.ok(entity).tag(etag(version)).build();
+    }
+
+    /** 304 when If-None-Match names this version, else {@link #tagged}: the single-entity GET of every service. */
+    public static Response current(Request request, Object entity, long version) {
+        Response notModified = notModified(request, version);
+        return notModified != null ? notModified : tagged(entity, version);
+    }
+
     /** Throws 412 when an If-Match header is present and names another version. */
     public static void checkIfMatch(String ifMatch, long currentVersion) {
         if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {

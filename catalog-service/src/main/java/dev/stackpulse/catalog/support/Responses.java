@@ -20,6 +20,6 @@ public final class Responses {
     }
 
     public static Response ok(Versioned view) {
-        return Response.ok(view).tag(Versions.etag(view.version())).build();
+        return Versions.tagged(view, view.version());
     }
 }

@@ -103,11 +103,10 @@ public class DemographicsResource {
     }
 
     private static Response tagged(Versioned view, Request request) {
-        Response notModified = Versions.notModified(request, view.version());
-        return notModified != null ? notModified : ok(view);
+        return Versions.current(request, view, view.version());
     }
 
     private static Response ok(Versioned view) {
-        return Response.ok(view).tag(Versions.etag(view.version())).build();
+        return Versions.tagged(view, view.version());
     }
 }

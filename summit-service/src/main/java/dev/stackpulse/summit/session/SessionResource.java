@@ -70,8 +70,7 @@ public class SessionResource {
     @APIResponse(responseCode = "404", description = "No such session")
     public Response get(@PathParam("id") long id, @Context Request request) {
         SessionView view = service.get(id);
-        Response notModified = Versions.notModified(request, view.version());
-        return notModified != null ? notModified : ok(view);
+        return Versions.current(request, view, view.version());
     }
 
     @POST
@@ -147,7 +146,7 @@ public class SessionResource {
     }
 
     private static Response ok(SessionView view) {
-        return Response.ok(view).tag(Versions.etag(view.version())).build();
+        return Versions.tagged(view, view.version());
     }
 
     private static String blankToNull(String value) {

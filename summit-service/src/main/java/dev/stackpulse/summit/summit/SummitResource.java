@@ -157,7 +157,6 @@ public class SummitResource {
     }
 
     static Response tagged(SummitView view, Request request) {
-        Response notModified = Versions.notModified(request, view.version());
-        return notModified != null ? notModified : Response.ok(view).tag(Versions.etag(view.version())).build();
+        return Versions.current(request, view, view.version());
     }
 }
