@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -77,6 +78,9 @@ class StackpulseScriptTest {
         }
         assertEquals("rw-------", mode(checkout.resolve(".stackpulse/keys/jwt-private.pem")));
         assertEquals("rw-------", mode(checkout.resolve(".stackpulse/keys/db-password")));
+        // durable PostgreSQL (RunModeTest proves what these options give): never the tests' --ephemeral
+        List<String> infraArgs = Files.readAllLines(checkout.resolve("infra-args"));
+        assertTrue(!infraArgs.contains("--ephemeral") && infraArgs.contains("--app-password-file"), infraArgs.toString());
     }
 
     private void fakeCheckout() throws IOException {
