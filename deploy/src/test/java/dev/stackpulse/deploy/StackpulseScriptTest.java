@@ -46,9 +46,7 @@ class StackpulseScriptTest {
         assertEquals(Map.of("infra", true, "catalog-service", true, "summit-service", true, "feed-service", true),
                 status());
 
-        ProcessHandle.of(Long.parseLong(Files.readString(checkout.resolve(".stackpulse/pids/summit-service")).strip()))
-                .orElseThrow().destroy();
-        awaitStopped("summit-service");
+        kill("summit-service");
         assertEquals(false, status().get("summit-service"));
 
         Result again = run("start");
@@ -64,6 +62,20 @@ class StackpulseScriptTest {
         Result third = run("start");
         assertEquals(0, third.code, third.out);
         assertTrue(third.out.contains("already running") && third.out.contains("nothing to start"), third.out);
+
+        kill("infra");
+        Result fourth = run("start");
+        assertEquals(0, fourth.code, fourth.out);
+        assertTrue(fourth.out.contains("• starting PostgreSQL") && fourth.out.contains("started what was missing: infra")
+                && !fourth.out.contains("• starting catalog-service"), fourth.out);
+        assertEquals(Map.of("infra", true, "catalog-service", true, "summit-service", true, "feed-service", true),
+                status());
+    }
+
+    private void kill(String name) throws Exception {
+        ProcessHandle.of(Long.parseLong(Files.readString(checkout.resolve(".stackpulse/pids/" + name)).strip()))
+                .orElseThrow().destroy();
+        awaitStopped(name);
     }
 
     @Test
@@ -117,7 +129,7 @@ class StackpulseScriptTest {
 
     private void awaitStopped(String name) throws Exception {
         long pid = Long.parseLong(Files.readString(checkout.resolve(".stackpulse/pids/" + name)).strip());
-        ProcessHandle.of(pid).ifPresent(p -> p.onExit().join());
+        ProcessHandle.of(pid).ifPresent(p -> p.onExit().orTimeout(30, TimeUnit.SECONDS).join());
     }
 
     private Result run(String command) throws Exception {
