@@ -6,9 +6,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Command-line options of {@link LocalInfra}; port 0 means "pick a free one". */
+/**
+ * Command-line options of {@link LocalInfra}; port 0 means "pick a free one". {@code --ephemeral} (tests): the data
+ * is deleted at exit, so PostgreSQL runs without fsync. {@code --app-password-file}: the application role's
+ * password, made on first use (absent: the tests' {@code stackpulse}).
+ */
 record InfraOptions(Path dataDir, int postgresPort, int kafkaPort, int controllerPort, List<String> databases,
-                    Map<String, Integer> topics, String kafkaHeap, boolean ephemeral, boolean detached) {
+                    Map<String, Integer> topics, String kafkaHeap, boolean ephemeral, boolean detached,
+                    Path appPasswordFile) {
+
+    /** The application role's password when no file is given: what the tests' settings pass. */
+    static final String TEST_APP_PASSWORD = "stackpulse";
 
     static InfraOptions parse(String[] args) {
         Path dataDir = Path.of(".stackpulse");
@@ -20,6 +28,7 @@ record InfraOptions(Path dataDir, int postgresPort, int kafkaPort, int controlle
         String heap = "256m";
         boolean ephemeral = false;
         boolean detached = false;
+        Path appPasswordFile = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--data-dir" -> dataDir = Path.of(args[++i]);
@@ -31,11 +40,12 @@ record InfraOptions(Path dataDir, int postgresPort, int kafkaPort, int controlle
                 case "--kafka-heap" -> heap = args[++i];
                 case "--ephemeral" -> ephemeral = true;
                 case "--detached" -> detached = true;
+                case "--app-password-file" -> appPasswordFile = Path.of(args[++i]).toAbsolutePath();
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         return new InfraOptions(dataDir.toAbsolutePath(), pg, kafka, controller, databases, topics, heap, ephemeral,
-                detached);
+                detached, appPasswordFile);
     }
 
     /** {@code name:partitions,name:partitions}. */

@@ -37,16 +37,18 @@ public final class JwtKeys {
         }
     }
 
+    /** Makes the pair once; the private key (and its folder) is readable by its owner only, also one made before. */
     static void generate(Path dir) throws Exception {
+        OwnerOnly.directory(dir);
         if (Files.exists(dir.resolve(PRIVATE))) {
+            Files.setPosixFilePermissions(dir.resolve(PRIVATE), OwnerOnly.FILE);
             return;
         }
-        Files.createDirectories(dir);
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         KeyPair pair = generator.generateKeyPair();
         Files.writeString(dir.resolve(PUBLIC), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
-        Files.writeString(dir.resolve(PRIVATE), pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+        OwnerOnly.write(dir.resolve(PRIVATE), pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
     }
 
     static String token(Path dir, String role, String subject, long hours, String issuer, String audience)

@@ -16,6 +16,9 @@ import java.util.stream.Stream;
  * Commands on stdin (used by fault-injection tests): {@code kafka-stop}, {@code kafka-start}, {@code pg-stop},
  * {@code pg-start}, {@code stop}; each answers {@code OK <command>}. When stdin closes (the parent died) or on
  * SIGTERM everything is shut down, so no orphan survives its owner.
+ *
+ * <p>Its data folder, keys and passwords are readable by their owner only; PostgreSQL and Kafka listen on
+ * 127.0.0.1, PostgreSQL with password logins only.
  */
 public final class LocalInfra {
 
@@ -23,23 +26,28 @@ public final class LocalInfra {
     private final Postgres postgres;
     private final KafkaBroker kafka;
 
-    LocalInfra(InfraOptions options) {
+    LocalInfra(InfraOptions options) throws IOException {
         this.options = options;
-        this.postgres = new Postgres(options.dataDir().resolve("postgres"), options.postgresPort(), options.databases());
+        String appPassword = options.appPasswordFile() == null ? InfraOptions.TEST_APP_PASSWORD
+                : OwnerOnly.secret(options.appPasswordFile());
+        this.postgres = new Postgres(options.dataDir().resolve("postgres"), options.postgresPort(), options.databases(),
+                !options.ephemeral(), appPassword, options.dataDir().resolve("postgres-superuser.password"));
         this.kafka = new KafkaBroker(options.dataDir().resolve("kafka"), options.kafkaPort(), options.controllerPort(),
                 options.topics(), options.kafkaHeap());
     }
 
     public static void main(String[] args) throws Exception {
         InfraOptions options = InfraOptions.parse(args);
-        LocalInfra infra = new LocalInfra(options);
-        Runtime.getRuntime().addShutdownHook(new Thread(infra::shutdown, "infra-shutdown"));
+        LocalInfra infra;
         try {
+            infra = new LocalInfra(options);
+            Runtime.getRuntime().addShutdownHook(new Thread(infra::shutdown, "infra-shutdown"));
             infra.start();
         } catch (Exception e) {
             System.out.println("FAILED " + e.getMessage());
             System.out.flush();
             System.exit(2);
+            return;
         }
         System.out.println("READY postgres=" + infra.postgres.port() + " kafka=" + infra.kafka.port());
         System.out.flush();
@@ -48,7 +56,7 @@ public final class LocalInfra {
     }
 
     void start() throws Exception {
-        Files.createDirectories(options.dataDir());
+        OwnerOnly.directory(options.dataDir());
         postgres.start();
         kafka.start();
     }
@@ -101,7 +109,11 @@ public final class LocalInfra {
         }
     }
 
-    private synchronized void shutdown() {
+    int postgresPort() {
+        return postgres.port();
+    }
+
+    synchronized void shutdown() {
         kafka.stop();
         postgres.stop();
         if (options.ephemeral()) {

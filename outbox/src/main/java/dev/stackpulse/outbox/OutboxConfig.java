@@ -18,13 +18,28 @@ public interface OutboxConfig {
     @WithDefault("1s")
     Duration pollInterval();
 
-    /** Most events published per relay transaction. */
+    /** Most events the relay claims, publishes and marks at once. */
     @WithDefault("256")
     int batchSize();
 
     /** How long the relay waits for the broker's acknowledgements of one batch. */
     @WithDefault("15s")
     Duration sendTimeout();
+
+    /**
+     * How long published events stay in the table (to inspect or re-publish them) before the relay deletes them;
+     * {@code 0s} deletes each batch as soon as Kafka acknowledged it.
+     */
+    @WithDefault("1h")
+    Duration publishedRetention();
+
+    /** How often the relay deletes published events older than the retention. */
+    @WithDefault("1m")
+    Duration purgeInterval();
+
+    /** Most published events one purge statement deletes (it repeats until none is left). */
+    @WithDefault("5000")
+    int purgeBatchSize();
 
     /** Whether the relay runs (off in tests that inspect the outbox table itself). */
     @WithDefault("true")

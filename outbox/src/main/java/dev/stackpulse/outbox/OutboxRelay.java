@@ -1,5 +1,6 @@
 package dev.stackpulse.outbox;
 
+import dev.stackpulse.events.ChangeEvent;
 import dev.stackpulse.events.CloudEventHeaders;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -11,12 +12,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
@@ -24,30 +26,44 @@ import org.jboss.logging.Logger;
 
 /**
  * Publishes committed outbox events to Kafka in commit-position order and marks them sent. Woken right after
- * each commit, and by a timer as a fallback (Kafka down, another replica held the lock). One relay at a time
- * per database (advisory lock), so events of one entity leave in order even with several replicas.
+ * each commit, and by a timer as a fallback (Kafka down, another replica held the lock).
+ *
+ * <p>One relay per database at a time: a session-level advisory lock on a connection of its own ({@link RelayLock}).
+ * Each batch is claimed in a short transaction, published with no transaction and no pooled connection held while
+ * the broker acknowledges, then marked (or deleted) in one statement in a second short transaction. Only the
+ * acknowledged prefix is marked, so a failed event and all after it are re-sent in order. Should the lock session
+ * die mid-batch, a second relay may re-send that batch: consumers dedupe on the event id, and every copy of an
+ * entity's version N+1 still follows a copy of version N (no relay sends N+1 before N is acknowledged).
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    private static final long LOCK_KEY = 0x5354_4b50_4f42L; // "STKPOB"
 
     private final EntityManager em;
     private final OutboxConfig config;
     private final OutboxMetrics metrics;
     private final MutinyEmitter<String> emitter;
+    private final RelayLock lock;
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile boolean running;
-    private Thread worker;
+    private Instant nextPurge = Instant.MIN;
+
+    /** A claimed event, detached from the transaction that read it. */
+    private record Claimed(long seq, String topic, ChangeEvent event) {
+    }
 
     public OutboxRelay(EntityManager em, OutboxConfig config, OutboxMetrics metrics,
                        @Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
-                       MutinyEmitter<String> emitter) {
+                       MutinyEmitter<String> emitter,
+                       @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
+                       @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
+                       @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
         this.em = em;
         this.config = config;
         this.metrics = metrics;
         this.emitter = emitter;
+        this.lock = new RelayLock(url, user, password);
     }
 
     void start(@Observes StartupEvent event) {
@@ -55,7 +71,7 @@ public class OutboxRelay {
             return;
         }
         running = true;
-        worker = new Thread(this::loop, "outbox-relay");
+        Thread worker = new Thread(this::loop, "outbox-relay");
         worker.setDaemon(true);
         worker.start();
     }
@@ -63,6 +79,7 @@ public class OutboxRelay {
     void stop(@Observes ShutdownEvent event) {
         running = false;
         wakeUp.release();
+        lock.close();
     }
 
     void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWritten written) {
@@ -77,6 +94,7 @@ public class OutboxRelay {
                 while (running && publishBatch() == config.batchSize()) {
                     // a full batch: more are waiting, go on without waiting for a wake-up
                 }
+                purgeWhenDue();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -84,56 +102,78 @@ public class OutboxRelay {
                 LOG.warnf("outbox relay: %s (will retry)", e.toString());
             }
         }
+        lock.close();
     }
 
-    /** Publishes one batch; returns how many were published and marked. */
+    /** Publishes one batch if this relay holds the lock; returns how many were published and marked. */
     int publishBatch() {
-        int published = QuarkusTransaction.requiringNew().call(this::publishLocked);
-        metrics.published(published);
-        metrics.backlog(QuarkusTransaction.requiringNew().call(
-                () -> OutboxEvent.count("publishedAt is null")));
-        return published;
-    }
-
-    private int publishLocked() {
-        Boolean locked = (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
-                .setParameter(1, LOCK_KEY).getSingleResult();
-        if (!Boolean.TRUE.equals(locked)) {
+        if (!lock.hold()) {
             return 0;
         }
-        List<OutboxEvent> batch = OutboxEvent.<OutboxEvent>find("publishedAt is null order by seq")
-                .page(0, config.batchSize()).list();
-        if (batch.isEmpty()) {
-            return 0;
-        }
-        // Send outside the transaction (it stays open, so the advisory lock holds): producer callbacks run on
-        // Kafka's threads and must not join the JTA transaction.
-        List<Boolean> acked = QuarkusTransaction.suspendingExisting().call(() -> send(batch));
-        // Mark only the acknowledged prefix: a failed event and all after it are re-sent in order next time.
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        List<Claimed> batch = QuarkusTransaction.requiringNew().call(this::claim);
         int marked = 0;
-        for (int i = 0; i < batch.size() && acked.get(i); i++) {
-            batch.get(i).publishedAt = now;
-            marked++;
+        if (!batch.isEmpty()) {
+            List<Boolean> acked = send(batch);
+            while (marked < batch.size() && acked.get(marked)) {
+                marked++;
+            }
+            if (marked > 0) {
+                List<Long> seqs = batch.subList(0, marked).stream().map(Claimed::seq).toList();
+                QuarkusTransaction.requiringNew().run(() -> markPublished(seqs));
+            }
+            if (marked < batch.size()) {
+                LOG.warnf("outbox relay: %d of %d events not acknowledged by Kafka; retrying",
+                        batch.size() - marked, batch.size());
+            }
         }
-        if (marked < batch.size()) {
-            LOG.warnf("outbox relay: %d of %d events not acknowledged by Kafka; retrying", batch.size() - marked,
-                    batch.size());
-        }
+        metrics.published(marked);
+        metrics.backlog(QuarkusTransaction.requiringNew().call(() -> OutboxEvent.count("publishedAt is null")));
         return marked;
     }
 
-    private List<Boolean> send(List<OutboxEvent> batch) {
+    private List<Claimed> claim() {
+        return OutboxEvent.<OutboxEvent>find("publishedAt is null order by seq").page(0, config.batchSize()).list()
+                .stream().map(e -> new Claimed(e.seq, e.topic, e.toChangeEvent())).toList();
+    }
+
+    /** One statement per batch, by exact positions: a row that committed late inside the range is not touched. */
+    private void markPublished(List<Long> seqs) {
+        String sql = config.publishedRetention().isZero()
+                ? "DELETE FROM outbox_event WHERE seq IN (:seqs)"
+                : "UPDATE outbox_event SET published_at = now() WHERE seq IN (:seqs) AND published_at IS NULL";
+        em.createNativeQuery(sql).setParameter("seqs", seqs).executeUpdate();
+    }
+
+    /** Deletes published events older than the retention, in bounded statements, each in its own transaction. */
+    private void purgeWhenDue() {
+        if (config.publishedRetention().isZero() || Instant.now().isBefore(nextPurge) || !lock.hold()) {
+            return;
+        }
+        nextPurge = Instant.now().plus(config.purgeInterval());
+        int deleted;
+        do {
+            deleted = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                            "DELETE FROM outbox_event WHERE seq IN (SELECT seq FROM outbox_event "
+                                    + "WHERE published_at < now() - make_interval(secs => :retention) LIMIT :limit)")
+                    .setParameter("retention", config.publishedRetention().toMillis() / 1000.0)
+                    .setParameter("limit", config.purgeBatchSize())
+                    .executeUpdate());
+        } while (running && deleted == config.purgeBatchSize());
+    }
+
+    private List<Boolean> send(List<Claimed> batch) {
         List<Uni<Boolean>> acks = new ArrayList<>(batch.size());
-        for (OutboxEvent event : batch) {
-            Message<String> message = Message.of(event.data).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                    .withTopic(event.topic)
-                    .withKey(event.subject)
-                    .withHeaders(CloudEventHeaders.write(event.toChangeEvent()))
-                    .build());
+        for (Claimed claimed : batch) {
+            ChangeEvent event = claimed.event();
+            Message<String> message = Message.of(event.data()).addMetadata(
+                    OutgoingKafkaRecordMetadata.<String>builder()
+                            .withTopic(claimed.topic())
+                            .withKey(event.subject())
+                            .withHeaders(CloudEventHeaders.write(event))
+                            .build());
             acks.add(emitter.sendMessage(message).replaceWith(true)
                     .onFailure().recoverWithItem(failure -> {
-                        LOG.debugf("publish of %s failed: %s", event.eventId, failure.getMessage());
+                        LOG.debugf("publish of %s failed: %s", event.id(), failure.getMessage());
                         return false;
                     }));
         }

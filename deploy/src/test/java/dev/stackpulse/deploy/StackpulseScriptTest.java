@@ -1,0 +1,168 @@
+package dev.stackpulse.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The run script's process handling, in seconds: the real {@code stackpulse} script in a copy of the checkout
+ * whose {@code java} (on PATH) is a stand-in that plays the launcher and serves each service's readiness URL.
+ */
+class StackpulseScriptTest {
+
+    private static final Path ROOT = Path.of(System.getProperty("stackpulse.root", ".."));
+
+    @TempDir
+    Path checkout;
+
+    private Path bin;
+    private Map<String, String> ports;
+
+    @AfterEach
+    void stop() throws Exception {
+        if (bin != null) {
+            run("stop");
+        }
+    }
+
+    @Test
+    void startAfterOneServiceDiedStartsItAndSaysSo() throws Exception {
+        fakeCheckout();
+        Result first = run("start");
+        assertEquals(0, first.code, first.out);
+        assertEquals(Map.of("infra", true, "catalog-service", true, "summit-service", true, "feed-service", true),
+                status());
+
+        kill("summit-service");
+        assertEquals(false, status().get("summit-service"));
+
+        Result again = run("start");
+        assertEquals(0, again.code, again.out);
+        assertTrue(again.out.contains("• catalog-service already running"), again.out);
+        assertTrue(again.out.contains("• starting summit-service"), again.out);
+        assertTrue(again.out.contains("started what was missing: summit-service"), again.out);
+        assertTrue(!again.out.contains("starting catalog-service") && !again.out.contains("starting PostgreSQL"),
+                again.out);
+        assertEquals(Map.of("infra", true, "catalog-service", true, "summit-service", true, "feed-service", true),
+                status());
+
+        Result third = run("start");
+        assertEquals(0, third.code, third.out);
+        assertTrue(third.out.contains("already running") && third.out.contains("nothing to start"), third.out);
+
+        kill("infra");
+        Result fourth = run("start");
+        assertEquals(0, fourth.code, fourth.out);
+        assertTrue(fourth.out.contains("• starting PostgreSQL") && fourth.out.contains("started what was missing: infra")
+                && !fourth.out.contains("• starting catalog-service"), fourth.out);
+        assertEquals(Map.of("infra", true, "catalog-service", true, "summit-service", true, "feed-service", true),
+                status());
+    }
+
+    private void kill(String name) throws Exception {
+        ProcessHandle.of(Long.parseLong(Files.readString(checkout.resolve(".stackpulse/pids/" + name)).strip()))
+                .orElseThrow().destroy();
+        awaitStopped(name);
+    }
+
+    @Test
+    void servicesListenOnLoopbackAndSecretsAreOwnerOnly() throws Exception {
+        fakeCheckout();
+        Result first = run("start");
+        assertEquals(0, first.code, first.out);
+        assertTrue(first.out.contains("• starting catalog-service (127.0.0.1:" + ports.get("catalog") + ")"),
+                first.out);
+        for (String path : new String[] {".stackpulse", ".stackpulse/keys"}) {
+            assertEquals("rwx------", mode(checkout.resolve(path)), path);
+        }
+        assertEquals("rw-------", mode(checkout.resolve(".stackpulse/keys/jwt-private.pem")));
+        assertEquals("rw-------", mode(checkout.resolve(".stackpulse/keys/db-password")));
+        // durable PostgreSQL (RunModeTest proves what these options give): never the tests' --ephemeral
+        List<String> infraArgs = Files.readAllLines(checkout.resolve("infra-args"));
+        assertTrue(!infraArgs.contains("--ephemeral") && infraArgs.contains("--app-password-file"), infraArgs.toString());
+    }
+
+    private void fakeCheckout() throws IOException {
+        Files.copy(ROOT.resolve("stackpulse"), checkout.resolve("stackpulse"), StandardCopyOption.COPY_ATTRIBUTES);
+        Files.createDirectories(checkout.resolve("infra/target/lib"));
+        for (String service : new String[] {"catalog-service", "summit-service", "feed-service"}) {
+            Path jar = checkout.resolve(service + "/target/quarkus-app/quarkus-run.jar");
+            Files.createDirectories(jar.getParent());
+            Files.writeString(jar, "");
+        }
+        Path ready = checkout.resolve("fake-service/q/health/ready");
+        Files.createDirectories(ready.getParent());
+        Files.writeString(ready, "{\"status\":\"UP\"}");
+        bin = Files.createDirectories(checkout.resolve("bin"));
+        try (var java = StackpulseScriptTest.class.getResourceAsStream("/fake-stackpulse/java")) {
+            Files.copy(java, bin.resolve("java"));
+        }
+        Files.setPosixFilePermissions(bin.resolve("java"), PosixFilePermissions.fromString("rwx------"));
+        ports = Map.of("catalog", String.valueOf(freePort()), "summit", String.valueOf(freePort()),
+                "feed", String.valueOf(freePort()), "pg", String.valueOf(freePort()),
+                "kafka", String.valueOf(freePort()), "controller", String.valueOf(freePort()));
+    }
+
+    private Map<String, Boolean> status() throws Exception {
+        Result status = run("status");
+        assertEquals(0, status.code, status.out);
+        Map<String, Boolean> running = new java.util.HashMap<>();
+        status.out.lines().forEach(line -> {
+            String[] parts = line.split(": ", 2);
+            running.put(parts[0], parts[1].startsWith("running"));
+        });
+        return running;
+    }
+
+    private void awaitStopped(String name) throws Exception {
+        long pid = Long.parseLong(Files.readString(checkout.resolve(".stackpulse/pids/" + name)).strip());
+        ProcessHandle.of(pid).ifPresent(p -> p.onExit().orTimeout(30, TimeUnit.SECONDS).join());
+    }
+
+    private Result run(String command) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("bash", checkout.resolve("stackpulse").toString(), command)
+                .directory(checkout.toFile()).redirectErrorStream(true);
+        Map<String, String> env = pb.environment();
+        env.put("PATH", bin + ":" + env.get("PATH"));
+        env.put("FAKE_SERVICE_ROOT", checkout.resolve("fake-service").toString());
+        env.remove("QUARKUS_HTTP_HOST");
+        env.remove("STACKPULSE_DATA");
+        env.put("STACKPULSE_CATALOG_PORT", ports.get("catalog"));
+        env.put("STACKPULSE_SUMMIT_PORT", ports.get("summit"));
+        env.put("STACKPULSE_FEED_PORT", ports.get("feed"));
+        env.put("STACKPULSE_PG_PORT", ports.get("pg"));
+        env.put("STACKPULSE_KAFKA_PORT", ports.get("kafka"));
+        env.put("STACKPULSE_KAFKA_CONTROLLER_PORT", ports.get("controller"));
+        env.put("STACKPULSE_READY_TIMEOUT", "20");
+        Process process = pb.start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "stackpulse " + command + " finished");
+        return new Result(process.exitValue(), out);
+    }
+
+    private static String mode(Path path) throws IOException {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private record Result(int code, String out) {
+    }
+}
