@@ -1,6 +1,9 @@
 package dev.stackpulse.web;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -12,6 +15,7 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Comparator;
@@ -44,6 +48,16 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
+        String duplicate = duplicateKey(e);
+        if (duplicate != null) {
+            return respond(400, "Bad Request", duplicate + ": given more than once", uri,
+                    List.of(new Problem.FieldError(duplicate, "given more than once")));
+        }
+        if (e instanceof StrictJson.RefusedTextException refused && !refused.getPath().isEmpty()) {
+            String field = path(refused);
+            return respond(400, "Bad Request", field + ": " + refused.reason(), uri,
+                    List.of(new Problem.FieldError(field, refused.reason())));
+        }
         if (e instanceof UnrecognizedPropertyException unknown) {
             String field = path(unknown);
             return respond(400, "Bad Request", "unknown field '" + field + "'", uri,
@@ -95,14 +109,17 @@ public class ProblemMappers {
                 List.of());
     }
 
+    // RFC 6750 section 3: every 401 names the scheme; an invalid token also says so.
     @ServerExceptionMapper
     public Response unauthenticated(UnauthorizedException e, UriInfo uri) {
-        return respond(401, "Unauthorized", "a valid bearer token is required", uri, List.of());
+        return Response.fromResponse(respond(401, "Unauthorized", "a valid bearer token is required", uri,
+                List.of())).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
     }
 
     @ServerExceptionMapper
     public Response badToken(AuthenticationFailedException e, UriInfo uri) {
-        return respond(401, "Unauthorized", "the bearer token is missing, invalid or expired", uri, List.of());
+        return Response.fromResponse(respond(401, "Unauthorized", "the bearer token is missing, invalid or expired",
+                uri, List.of())).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"").build();
     }
 
     @ServerExceptionMapper
@@ -172,6 +189,38 @@ public class ProblemMappers {
         String[] parts = path.split("\\.");
         return parts.length > 2 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length))
                 : parts[parts.length - 1];
+    }
+
+    /** The JSON path of a key given twice (STRICT_DUPLICATE_DETECTION), or null for other errors. */
+    static String duplicateKey(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StreamReadException read && read.getOriginalMessage() != null
+                    && read.getOriginalMessage().startsWith("Duplicate field '")) {
+                JsonParser parser = read.getProcessor();
+                if (parser != null && parser.getParsingContext() != null) {
+                    String path = pathOf(parser.getParsingContext());
+                    if (!path.isEmpty()) {
+                        return path;
+                    }
+                }
+                String message = read.getOriginalMessage();
+                return message.substring("Duplicate field '".length(), message.lastIndexOf('\''));
+            }
+        }
+        return null;
+    }
+
+    private static String pathOf(JsonStreamContext context) {
+        java.util.Deque<String> segments = new java.util.ArrayDeque<>();
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray()) {
+                segments.addFirst("[" + c.getCurrentIndex() + "]");
+            } else if (c.getCurrentName() != null) {
+                segments.addFirst("." + c.getCurrentName());
+            }
+        }
+        String path = String.join("", segments);
+        return path.startsWith(".") ? path.substring(1) : path;
     }
 
     private static String path(JsonMappingException e) {

@@ -1,11 +1,22 @@
 package dev.stackpulse.web;
 
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** Entity versions as strong ETags, and the If-Match / If-None-Match rules built on them. */
+/**
+ * Entity versions as strong ETags and the RFC 9110 rules built on them: If-None-Match compares weakly (section
+ * 13.1.2: {@code W/"4"} matches {@code "4"}), If-Match strongly (section 13.1.1: a weak tag never matches). A
+ * resource with several representations (languages) tags each one: {@code "4"} and {@code "4-ja"}.
+ */
 public final class Versions {
+
+    private static final Pattern TAG = Pattern.compile("\\s*(W/)?\"([^\"]*)\"\\s*(?:,|$)");
 
     private Versions() {
     }
@@ -14,9 +25,36 @@ public final class Versions {
         return new EntityTag(Long.toString(version));
     }
 
-    /** A 304 response when the client's If-None-Match matches, else null. */
+    /** The tag of one representation of a version; {@code variant} null (or empty) for the default one. */
+    public static EntityTag etag(long version, String variant) {
+        return variant == null || variant.isEmpty() ? etag(version) : new EntityTag(version + "-" + variant);
+    }
+
+    /** A 304 (with the tag) when If-None-Match names this representation or is "*", else null. */
+    public static Response notModified(HttpHeaders headers, EntityTag tag) {
+        String ifNoneMatch = headers == null ? null : headers.getHeaderString(HttpHeaders.IF_NONE_MATCH);
+        if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
+            return null;
+        }
+        boolean matches = ifNoneMatch.trim().equals("*")
+                || parse(ifNoneMatch).stream().anyMatch(t -> t.getValue().equals(tag.getValue()));
+        return matches ? Response.notModified(tag).build() : null;
+    }
+
+    public static Response notModified(HttpHeaders headers, long version) {
+        return notModified(headers, etag(version));
+    }
+
+    /**
+     * JAX-RS's evaluatePreconditions compares strongly; this asks it for the weak tag too.
+     * @deprecated use {@link #notModified(HttpHeaders, long)}, which reads the header itself.
+     */
+    @Deprecated
     public static Response notModified(Request request, long version) {
         Response.ResponseBuilder builder = request.evaluatePreconditions(etag(version));
+        if (builder == null) {
+            builder = request.evaluatePreconditions(new EntityTag(Long.toString(version), true));
+        }
         return builder == null ? null : builder.tag(etag(version)).build();
     }
 
@@ -26,23 +64,55 @@ public final class Versions {
     }
 
     /** 304 when If-None-Match names this version, else {@link #tagged}: the single-entity GET of every service. */
-    public static Response current(Request request, Object entity, long version) {
-        Response notModified = notModified(request, version);
+    public static Response current(HttpHeaders headers, Object entity, long version) {
+        Response notModified = notModified(headers, version);
         return notModified != null ? notModified : tagged(entity, version);
     }
 
-    /** Throws 412 when an If-Match header is present and names another version. */
+    /** Throws 412 when an If-Match header is present and does not name this version (strong comparison). */
     public static void checkIfMatch(String ifMatch, long currentVersion) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*") || matches(ifMatch, currentVersion)) {
             return;
         }
-        for (String candidate : ifMatch.split(",")) {
-            String tag = candidate.trim().replaceFirst("^W/", "").replace("\"", "");
-            if (tag.equals(Long.toString(currentVersion))) {
-                return;
+        throw ProblemException.preconditionFailed("If-Match " + ifMatch.trim() + " does not match the current version \""
+                + currentVersion + "\"" + (ifMatch.contains("W/") ? " (a weak tag never matches: If-Match compares "
+                + "strongly)" : "") + "; read the resource again");
+    }
+
+    /**
+     * Strong comparison of an If-Match value with a version: a listed strong tag names the version itself or one
+     * of its representations ({@code "4"}, {@code "4-ja"}); "*" is not accepted here.
+     */
+    public static boolean matches(String ifMatch, long currentVersion) {
+        String version = Long.toString(currentVersion);
+        for (EntityTag tag : parse(ifMatch)) {
+            if (!tag.isWeak() && (tag.getValue().equals(version) || tag.getValue().startsWith(version + "-"))) {
+                return true;
             }
         }
-        throw ProblemException.preconditionFailed("If-Match " + ifMatch.trim() + " does not match the current version \""
-                + currentVersion + "\"; read the resource again");
+        return false;
+    }
+
+    /** The entity tags of an If-Match / If-None-Match list; an unquoted value counts as a strong tag of it. */
+    static List<EntityTag> parse(String header) {
+        List<EntityTag> tags = new ArrayList<>();
+        if (header == null) {
+            return tags;
+        }
+        Matcher m = TAG.matcher(header);
+        int end = 0;
+        while (m.find() && m.start() == end) {
+            tags.add(new EntityTag(m.group(2), m.group(1) != null));
+            end = m.end();
+        }
+        if (end < header.length() && !header.substring(end).isBlank()) {
+            // Not quoted: old clients sent If-Match: 4; compare the bare values.
+            for (String bare : header.substring(end).split(",")) {
+                if (!bare.isBlank() && !bare.trim().startsWith("W/")) {
+                    tags.add(new EntityTag(bare.trim()));
+                }
+            }
+        }
+        return tags;
     }
 }

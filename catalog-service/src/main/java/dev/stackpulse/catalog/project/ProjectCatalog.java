@@ -8,6 +8,7 @@ import dev.stackpulse.catalog.release.ReleaseSeries;
 import dev.stackpulse.catalog.support.Language;
 import dev.stackpulse.catalog.support.Page;
 import dev.stackpulse.web.ProblemException;
+import dev.stackpulse.web.PublicLinks;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.UriInfo;
@@ -28,7 +29,7 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class ProjectCatalog {
 
-    public Page<ProjectEntry> list(ProjectQuery query, Language language, UriInfo uri) {
+    public Page<ProjectEntry> list(ProjectQuery query, Language language, UriInfo uri, PublicLinks links) {
         ReleaseSeries release = releaseOrDefault(query.release());
         Figures figures = figures(release);
         List<ProjectEntry> entries = matching(query).stream()
@@ -36,7 +37,7 @@ public class ProjectCatalog {
                 .filter(query::accepts)
                 .sorted(query.order())
                 .toList();
-        return Page.of(entries, query.page(), query.size(), uri);
+        return Page.of(entries, query.page(), query.size(), uri, links);
     }
 
     /** Projects surveyed in the release (those with a record for it), core and optional side by side. */

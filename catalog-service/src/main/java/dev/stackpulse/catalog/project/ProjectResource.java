@@ -4,8 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.stackpulse.catalog.support.Language;
 import dev.stackpulse.catalog.support.MergePatch;
 import dev.stackpulse.catalog.support.Page;
+import dev.stackpulse.catalog.support.Responses;
 import dev.stackpulse.web.Problem;
+import dev.stackpulse.web.PublicLinks;
 import dev.stackpulse.web.Versions;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -23,7 +26,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -50,13 +52,16 @@ public class ProjectResource {
 
     private final ProjectService service;
     private final ProjectCatalog catalog;
+    private final PublicLinks links;
 
-    public ProjectResource(ProjectService service, ProjectCatalog catalog) {
+    public ProjectResource(ProjectService service, ProjectCatalog catalog, PublicLinks links) {
         this.service = service;
         this.catalog = catalog;
+        this.links = links;
     }
 
     @GET
+    @PermitAll
     @Operation(summary = "Projects with adoption, maturity and age for a release; filtered, sorted, paged")
     @APIResponse(responseCode = "200", description = "A page: items, page, size, total, next (null on the last page)")
     @APIResponse(responseCode = "400", description = "A malformed or out-of-range parameter (named in errors)",
@@ -76,11 +81,12 @@ public class ProjectResource {
         ProjectQuery query = ProjectQuery.parse(tier, serviceType, q, minAdoption, minMaturity, minAge, release, sort,
                 page, size);
         Language language = Language.from(headers);
-        Page<ProjectEntry> result = catalog.list(query, language, uri);
+        Page<ProjectEntry> result = catalog.list(query, language, uri, links);
         return localized(Response.ok(result), language).build();
     }
 
     @GET
+    @PermitAll
     @Path("/navigator")
     @Operation(summary = "The Project Navigator: core and optional services with adoption, maturity (and why) and age")
     @APIResponse(responseCode = "200", description = "The Navigator view", content = @Content(
@@ -93,21 +99,18 @@ public class ProjectResource {
     }
 
     @GET
+    @PermitAll
     @Path("/{slug}")
     @Operation(summary = "One project; ETag = its version, If-None-Match answers 304; Accept-Language: ja for Japanese")
     @APIResponse(responseCode = "200", description = "The project (Content-Language says the description's language)")
     @APIResponse(responseCode = "304", description = "If-None-Match matches the current version")
     @APIResponse(responseCode = "404", description = "No such project", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Response get(@PathParam("slug") String slug, @Context Request request, @Context HttpHeaders headers) {
-        Project p = service.get(slug);
-        Response notModified = Versions.notModified(request, p.version);
-        if (notModified != null) {
-            return notModified;
-        }
-        return single(ProjectView.of(p, Language.from(headers)), Response.ok());
+    public Response get(@PathParam("slug") String slug, @Context HttpHeaders headers) {
+        return single(ProjectView.of(service.get(slug), Language.from(headers)), headers);
     }
 
     @GET
+    @PermitAll
     @Path("/{slug}/adoption")
     @Operation(summary = "The project's adoption trend across releases, with maturity and age per release")
     @APIResponse(responseCode = "200", description = "The trend, oldest release first")
@@ -129,7 +132,7 @@ public class ProjectResource {
     @APIResponse(responseCode = "415", description = "Body is not application/json")
     public Response create(@Valid @NotNull ProjectInput input, @Context UriInfo uri) {
         ProjectView view = service.create(input);
-        return Response.created(uri.getAbsolutePathBuilder().path(view.slug()).build())
+        return links.created(uri.getAbsolutePathBuilder().path(view.slug()))
                 .tag(Versions.etag(view.version())).entity(view).build();
     }
 
@@ -144,7 +147,7 @@ public class ProjectResource {
     @APIResponse(responseCode = "412", description = "If-Match does not match the current version")
     public Response replace(@PathParam("slug") String slug, @Valid @NotNull ProjectInput input,
                             @HeaderParam("If-Match") String ifMatch, @Context HttpHeaders headers) {
-        return single(ProjectView.of(service.replace(slug, input, ifMatch), Language.from(headers)), Response.ok());
+        return single(ProjectView.of(service.replace(slug, input, ifMatch), Language.from(headers)), null);
     }
 
     @PATCH
@@ -159,7 +162,7 @@ public class ProjectResource {
     @APIResponse(responseCode = "415", description = "Content-Type is not application/merge-patch+json")
     public Response patch(@PathParam("slug") String slug, String body, @HeaderParam("If-Match") String ifMatch,
                           @Context HttpHeaders headers) throws JsonProcessingException {
-        return single(ProjectView.of(service.patch(slug, body, ifMatch), Language.from(headers)), Response.ok());
+        return single(ProjectView.of(service.patch(slug, body, ifMatch), Language.from(headers)), null);
     }
 
     @DELETE
@@ -175,10 +178,10 @@ public class ProjectResource {
         return Response.noContent().build();
     }
 
-    private static Response single(ProjectView view, Response.ResponseBuilder builder) {
-        return builder.entity(view).tag(Versions.etag(view.version()))
-                .header(HttpHeaders.CONTENT_LANGUAGE, view.descriptionLanguage())
-                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE).build();
+    /** The tag follows the language the description is in (English when no Japanese text exists). */
+    private static Response single(ProjectView view, HttpHeaders conditional) {
+        Language language = Language.JA.tag().equals(view.descriptionLanguage()) ? Language.JA : Language.EN;
+        return Responses.localized(conditional, view, view.version(), language);
     }
 
     private static Response.ResponseBuilder localized(Response.ResponseBuilder builder, Language language) {

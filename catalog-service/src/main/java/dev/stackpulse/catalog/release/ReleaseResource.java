@@ -8,7 +8,9 @@ import dev.stackpulse.catalog.support.Page;
 import dev.stackpulse.catalog.support.Params;
 import dev.stackpulse.catalog.support.Responses;
 import dev.stackpulse.web.Problem;
+import dev.stackpulse.web.PublicLinks;
 import dev.stackpulse.web.Versions;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -24,7 +26,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
@@ -42,13 +44,16 @@ public class ReleaseResource {
 
     private final ReleaseService releases;
     private final AdoptionService adoption;
+    private final PublicLinks links;
 
-    public ReleaseResource(ReleaseService releases, AdoptionService adoption) {
+    public ReleaseResource(ReleaseService releases, AdoptionService adoption, PublicLinks links) {
         this.releases = releases;
         this.adoption = adoption;
+        this.links = links;
     }
 
     @GET
+    @PermitAll
     @Operation(summary = "Release series, oldest first (by sequence), paged with page (1-based) and size")
     @APIResponse(responseCode = "200", description = "A page of release series")
     @APIResponse(responseCode = "400", description = "page or size malformed or out of range",
@@ -57,10 +62,11 @@ public class ReleaseResource {
                                   @Context UriInfo uri) {
         int p = Params.intParam("page", page, 1, 1, 1_000_000);
         int s = Params.intParam("size", size, Page.DEFAULT_SIZE, 1, Page.MAX_SIZE);
-        return Page.of(releases.list(), p, s, uri);
+        return Page.of(releases.list(), p, s, uri, links);
     }
 
     @GET
+    @PermitAll
     @Path("/{name}")
     @Operation(summary = "One release series; ETag = its version, If-None-Match answers 304")
     @APIResponse(responseCode = "200", description = "The release", content = @Content(
@@ -70,8 +76,8 @@ public class ReleaseResource {
              "keywords":["Manageability","Scalability","Extensibility"],"version":0}""")))
     @APIResponse(responseCode = "304", description = "If-None-Match matches the current version")
     @APIResponse(responseCode = "404", description = "No such release", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Response get(@PathParam("name") String name, @Context Request request) {
-        return Responses.conditionalGet(request, releases.get(name)).build();
+    public Response get(@PathParam("name") String name, @Context HttpHeaders headers) {
+        return Responses.conditionalGet(headers, releases.get(name)).build();
     }
 
     @POST
@@ -86,7 +92,7 @@ public class ReleaseResource {
     @APIResponse(responseCode = "415", description = "Body is not application/json")
     public Response create(@Valid @NotNull ReleaseInput input, @Context UriInfo uri) {
         ReleaseView view = releases.create(input);
-        return Response.created(uri.getAbsolutePathBuilder().path(view.name()).build())
+        return links.created(uri.getAbsolutePathBuilder().path(view.name()))
                 .tag(Versions.etag(view.version())).entity(view).build();
     }
 
@@ -120,6 +126,7 @@ public class ReleaseResource {
     }
 
     @GET
+    @PermitAll
     @Path("/{name}/highlights")
     @Operation(summary = "Highlight topics per project in this release, by project name")
     @APIResponse(responseCode = "200", description = "Highlights", content = @Content(
@@ -132,14 +139,15 @@ public class ReleaseResource {
     }
 
     @GET
+    @PermitAll
     @Path("/{name}/projects/{slug}")
     @Operation(summary = "One project's record in this release (adoption, highlights); ETag = its version")
     @APIResponse(responseCode = "200", description = "The record")
     @APIResponse(responseCode = "304", description = "If-None-Match matches")
     @APIResponse(responseCode = "404", description = "No such release, project or record")
     public Response record(@PathParam("name") String name, @PathParam("slug") String slug,
-                           @Context Request request) {
-        return Responses.conditionalGet(request, adoption.get(name, slug)).build();
+                           @Context HttpHeaders headers) {
+        return Responses.conditionalGet(headers, adoption.get(name, slug)).build();
     }
 
     @PUT
@@ -158,7 +166,7 @@ public class ReleaseResource {
         AdoptionService.Upsert result = adoption.put(name, slug, input, ifMatch);
         AdoptionView view = result.view();
         Response.ResponseBuilder builder = result.created()
-                ? Response.created(uri.getAbsolutePath()) : Response.ok();
+                ? links.created(uri.getAbsolutePathBuilder()) : Response.ok();
         return builder.tag(Versions.etag(view.version())).entity(view).build();
     }
 

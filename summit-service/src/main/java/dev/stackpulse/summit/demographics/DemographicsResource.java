@@ -2,6 +2,7 @@ package dev.stackpulse.summit.demographics;
 
 import dev.stackpulse.outbox.Versioned;
 import dev.stackpulse.web.Versions;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -15,7 +16,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -32,13 +32,14 @@ public class DemographicsResource {
     }
 
     @GET
+    @PermitAll
     @Path("/demographics")
     @Operation(summary = "Top countries, region and role shares of a summit")
     @APIResponse(responseCode = "200", description = "The demographics (empty lists when unknown)")
     @APIResponse(responseCode = "304", description = "If-None-Match names the current version")
     @APIResponse(responseCode = "404", description = "No such summit")
-    public Response demographics(@PathParam("slug") String slug, @Context Request request) {
-        return tagged(service.demographics(slug), request);
+    public Response demographics(@PathParam("slug") String slug, @Context HttpHeaders headers) {
+        return tagged(service.demographics(slug), headers);
     }
 
     @PUT
@@ -57,12 +58,13 @@ public class DemographicsResource {
     }
 
     @GET
+    @PermitAll
     @Path("/highlights")
     @Operation(summary = "Keynote highlights, in order")
     @APIResponse(responseCode = "200", description = "The highlights")
     @APIResponse(responseCode = "404", description = "No such summit")
-    public Response highlights(@PathParam("slug") String slug, @Context Request request) {
-        return tagged(service.highlights(slug), request);
+    public Response highlights(@PathParam("slug") String slug, @Context HttpHeaders headers) {
+        return tagged(service.highlights(slug), headers);
     }
 
     @PUT
@@ -80,12 +82,13 @@ public class DemographicsResource {
     }
 
     @GET
+    @PermitAll
     @Path("/awards")
     @Operation(summary = "Awards given at the summit")
     @APIResponse(responseCode = "200", description = "The awards")
     @APIResponse(responseCode = "404", description = "No such summit")
-    public Response awards(@PathParam("slug") String slug, @Context Request request) {
-        return tagged(service.awards(slug), request);
+    public Response awards(@PathParam("slug") String slug, @Context HttpHeaders headers) {
+        return tagged(service.awards(slug), headers);
     }
 
     @PUT
@@ -102,8 +105,8 @@ public class DemographicsResource {
         return ok(service.replaceAwards(slug, input, ifMatch));
     }
 
-    private static Response tagged(Versioned view, Request request) {
-        return Versions.current(request, view, view.version());
+    private static Response tagged(Versioned view, HttpHeaders headers) {
+        return Versions.current(headers, view, view.version());
     }
 
     private static Response ok(Versioned view) {

@@ -2,7 +2,10 @@ package dev.stackpulse.summit.notes;
 
 import dev.stackpulse.summit.support.Params;
 import dev.stackpulse.web.ProblemException;
+import dev.stackpulse.web.Text;
+import dev.stackpulse.web.Versions;
 import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -15,10 +18,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -40,15 +41,14 @@ public class NotesResource {
     }
 
     @GET
+    @PermitAll
     @Operation(summary = "Current notes", description = "Revision 0 with an empty body before the first edit.")
     @APIResponse(responseCode = "200", description = "The notes; ETag = revision number")
     @APIResponse(responseCode = "304", description = "If-None-Match names the current revision")
     @APIResponse(responseCode = "404", description = "No such session")
-    public Response current(@PathParam("id") long id, @Context Request request) {
+    public Response current(@PathParam("id") long id, @Context HttpHeaders headers) {
         NotesView view = service.current(id);
-        EntityTag tag = new EntityTag(Integer.toString(view.revision()));
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
-        return notModified != null ? notModified.tag(tag).build() : Response.ok(view).tag(tag).build();
+        return Versions.current(headers, view, view.revision());
     }
 
     @PUT
@@ -73,10 +73,11 @@ public class NotesResource {
     @Operation(summary = "Edit the notes with a raw Markdown body", description = "Same rules as the JSON form.")
     public Response editMarkdown(@PathParam("id") long id, String body,
                                  @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return saved(service.edit(id, body == null ? "" : body, ifMatch, author()));
+        return saved(service.edit(id, body == null ? "" : Text.require("body", body), ifMatch, author()));
     }
 
     @GET
+    @PermitAll
     @Path("/revisions")
     @Operation(summary = "Revision history, oldest first (no bodies)")
     @APIResponse(responseCode = "200", description = "The revisions")
@@ -86,6 +87,7 @@ public class NotesResource {
     }
 
     @GET
+    @PermitAll
     @Path("/revisions/{n}")
     @Operation(summary = "One revision with its body")
     @APIResponse(responseCode = "200", description = "The revision")
@@ -95,6 +97,7 @@ public class NotesResource {
     }
 
     @GET
+    @PermitAll
     @Path("/diff")
     @Produces(MediaType.TEXT_PLAIN + ";charset=utf-8")
     @Operation(summary = "Unified diff between two revisions", description = "from and to are revision numbers; "
@@ -103,12 +106,16 @@ public class NotesResource {
     @APIResponse(responseCode = "400", description = "from or to missing or not a number")
     @APIResponse(responseCode = "404", description = "No such session or revision")
     public String diff(@PathParam("id") long id, @QueryParam("from") String from, @QueryParam("to") String to) {
-        int a = Params.integer("from", Params.required("from", from), null);
-        int b = Params.integer("to", Params.required("to", to), null);
-        if (a < 0 || b < 0) {
-            throw ProblemException.badRequest(a < 0 ? "from" : "to", "must be 0 or more");
+        return service.diff(id, revisionNumber("from", from), revisionNumber("to", to));
+    }
+
+    /** A required revision number: 400 naming the parameter when absent, not a number or negative. */
+    private static int revisionNumber(String name, String raw) {
+        Integer value = Params.integer(name, Params.required(name, raw), null);
+        if (value == null || value < 0) {
+            throw ProblemException.badRequest(name, "must be a revision number (0 or more)");
         }
-        return service.diff(id, a, b);
+        return value;
     }
 
     private String author() {
@@ -116,6 +123,6 @@ public class NotesResource {
     }
 
     private static Response saved(NotesView view) {
-        return Response.ok(view).tag(new EntityTag(Integer.toString(view.revision()))).build();
+        return Versions.tagged(view, view.revision());
     }
 }

@@ -5,7 +5,9 @@ import dev.stackpulse.summit.support.Json;
 import dev.stackpulse.summit.support.Page;
 import dev.stackpulse.summit.support.Paging;
 import dev.stackpulse.summit.support.Params;
+import dev.stackpulse.web.PublicLinks;
 import dev.stackpulse.web.Versions;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -23,7 +25,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -38,15 +39,18 @@ public class SessionResource {
 
     private final SessionService service;
     private final Json json;
+    private final PublicLinks links;
 
-    public SessionResource(SessionService service, Json json) {
+    public SessionResource(SessionService service, Json json, PublicLinks links) {
         this.service = service;
         this.json = json;
+        this.links = links;
     }
 
     @GET
+    @PermitAll
     @Operation(summary = "List sessions", description = "Filters: summit, release, project, itemStatus (sessions with "
-            + "an action item in that status), q (case-insensitive text in title, summary, topics and current notes; "
+            + "an action item in that status), q (case-insensitive text in title, summary, topics, action items and current notes; "
             + "Japanese works). Ordered by id; page from 0, size 1..100.")
     @APIResponse(responseCode = "200", description = "A page with items, page, size, total and the next link")
     @APIResponse(responseCode = "400", description = "A malformed parameter, named in the problem")
@@ -59,18 +63,19 @@ public class SessionResource {
                 blankToNull(project), Params.oneOf("itemStatus", itemStatus, null, "ready-to-merge", "needs-work", "done"),
                 blankToNull(q));
         SessionService.Listing listing = service.list(filter, paging);
-        return Page.of(listing.items(), paging, listing.total(), uri);
+        return Page.of(listing.items(), paging, listing.total(), uri, links);
     }
 
     @GET
+    @PermitAll
     @Path("/{id}")
     @Operation(summary = "One session")
     @APIResponse(responseCode = "200", description = "The session, with its version as ETag")
     @APIResponse(responseCode = "304", description = "If-None-Match names the current version")
     @APIResponse(responseCode = "404", description = "No such session")
-    public Response get(@PathParam("id") long id, @Context Request request) {
+    public Response get(@PathParam("id") long id, @Context HttpHeaders headers) {
         SessionView view = service.get(id);
-        return Versions.current(request, view, view.version());
+        return Versions.current(headers, view, view.version());
     }
 
     @POST
@@ -85,7 +90,7 @@ public class SessionResource {
     @APIResponse(responseCode = "422", description = "The summit does not exist (field summit)")
     public Response create(@Valid @NotNull SessionInput input, @Context UriInfo uri) {
         SessionView view = service.create(input);
-        return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(view.id())).build())
+        return links.created(uri.getAbsolutePathBuilder().path(Long.toString(view.id())))
                 .tag(Versions.etag(view.version())).entity(view).build();
     }
 

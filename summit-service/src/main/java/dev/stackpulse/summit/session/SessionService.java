@@ -51,7 +51,7 @@ public class SessionService {
 
     /**
      * Sessions matching all filters, by id. {@code q} is a case-insensitive substring match (works for Japanese,
-     * which has no word breaks) in title, summary, topics and the current notes.
+     * which has no word breaks) in title, summary, topics, action items and the current notes.
      */
     @SuppressWarnings("unchecked")
     public Listing list(Filter filter, Paging paging) {
@@ -94,7 +94,10 @@ public class SessionService {
         }
         if (f.q() != null) {
             conditions.add("(lower(s.title) LIKE :q ESCAPE '\\' OR lower(coalesce(s.summary, '')) LIKE :q ESCAPE '\\'"
-                    + " OR lower(CAST(s.topics AS text)) LIKE :q ESCAPE '\\'"
+                    // the texts of topics and action items, not their JSON (where '"' or '[' is everywhere)
+                    + " OR EXISTS (SELECT 1 FROM jsonb_array_elements_text(s.topics) t WHERE lower(t) LIKE :q ESCAPE '\\')"
+                    + " OR EXISTS (SELECT 1 FROM jsonb_array_elements(s.items) i"
+                    + " WHERE lower(i->>'text') LIKE :q ESCAPE '\\')"
                     + " OR EXISTS (SELECT 1 FROM notes_revision r WHERE r.session_id = s.id"
                     + " AND r.number = (SELECT max(m.number) FROM notes_revision m WHERE m.session_id = s.id)"
                     + " AND lower(r.body) LIKE :q ESCAPE '\\'))");

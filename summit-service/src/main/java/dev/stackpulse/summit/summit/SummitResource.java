@@ -5,7 +5,9 @@ import dev.stackpulse.summit.support.Json;
 import dev.stackpulse.summit.support.Page;
 import dev.stackpulse.summit.support.Paging;
 import dev.stackpulse.summit.support.Params;
+import dev.stackpulse.web.PublicLinks;
 import dev.stackpulse.web.Versions;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -23,7 +25,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -40,13 +41,16 @@ public class SummitResource {
 
     private final SummitService service;
     private final Json json;
+    private final PublicLinks links;
 
-    public SummitResource(SummitService service, Json json) {
+    public SummitResource(SummitService service, Json json, PublicLinks links) {
         this.service = service;
         this.json = json;
+        this.links = links;
     }
 
     @GET
+    @PermitAll
     @Operation(summary = "List summits", description = "Filter by year (of the start date) and status; sort by date "
             + "(default) or attendees, direction asc (default) or desc; page from 0, size 1..100 (default 20).")
     @APIResponse(responseCode = "200", description = "A page with items, page, size, total and the next link")
@@ -60,10 +64,11 @@ public class SummitResource {
                 Params.oneOf("status", status, null, "planned", "held"),
                 Params.oneOf("sort", sort, "date", "date", "attendees"),
                 "desc".equals(Params.oneOf("direction", direction, "asc", "asc", "desc")), paging);
-        return Page.of(listing.items(), paging, listing.total(), uri);
+        return Page.of(listing.items(), paging, listing.total(), uri, links);
     }
 
     @GET
+    @PermitAll
     @Path("/attendance")
     @Operation(summary = "Attendance series", description = "Summits with an attendance figure in date order, each "
             + "with growth from the previous one (absolute and percent, one decimal); summits without a figure are "
@@ -77,6 +82,7 @@ public class SummitResource {
     }
 
     @GET
+    @PermitAll
     @Path("/compare")
     @Operation(summary = "Compare two summits", description = "Figures of a and b side by side; difference = b - a.")
     @APIResponse(responseCode = "200", description = "The comparison")
@@ -87,13 +93,14 @@ public class SummitResource {
     }
 
     @GET
+    @PermitAll
     @Path("/{slug}")
     @Operation(summary = "One summit")
     @APIResponse(responseCode = "200", description = "The summit, with its version as ETag")
     @APIResponse(responseCode = "304", description = "If-None-Match names the current version")
     @APIResponse(responseCode = "404", description = "No such summit")
-    public Response get(@PathParam("slug") String slug, @Context Request request) {
-        return tagged(service.get(slug), request);
+    public Response get(@PathParam("slug") String slug, @Context HttpHeaders headers) {
+        return tagged(service.get(slug), headers);
     }
 
     @POST
@@ -108,7 +115,7 @@ public class SummitResource {
     @APIResponse(responseCode = "415", description = "Not application/json")
     public Response create(@Valid @NotNull SummitInput input, @Context UriInfo uri) {
         SummitView view = service.create(input);
-        return Response.created(uri.getAbsolutePathBuilder().path(view.slug()).build())
+        return links.created(uri.getAbsolutePathBuilder().path(view.slug()))
                 .tag(Versions.etag(view.version())).entity(view).build();
     }
 
@@ -156,7 +163,7 @@ public class SummitResource {
         return Response.noContent().build();
     }
 
-    static Response tagged(SummitView view, Request request) {
-        return Versions.current(request, view, view.version());
+    static Response tagged(SummitView view, HttpHeaders headers) {
+        return Versions.current(headers, view, view.version());
     }
 }

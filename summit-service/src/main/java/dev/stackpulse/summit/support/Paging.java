@@ -7,6 +7,8 @@ public record Paging(int page, int size) {
 
     public static final int DEFAULT_SIZE = 20;
     public static final int MAX_SIZE = 100;
+    /** The furthest item a page may start at: page * size stays an int (PostgreSQL OFFSET) with room to spare. */
+    public static final int MAX_OFFSET = 100_000_000;
 
     public static Paging parse(String page, String size) {
         int p = Params.integer("page", page, 0);
@@ -16,6 +18,9 @@ public record Paging(int page, int size) {
         }
         if (s < 1 || s > MAX_SIZE) {
             throw ProblemException.badRequest("size", "must be between 1 and " + MAX_SIZE);
+        }
+        if ((long) p * s > MAX_OFFSET) {
+            throw ProblemException.badRequest("page", "must be at most " + MAX_OFFSET / s + " with size " + s);
         }
         return new Paging(p, s);
     }

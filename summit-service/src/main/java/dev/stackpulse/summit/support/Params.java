@@ -13,17 +13,18 @@ public final class Params {
             return fallback;
         }
         try {
-            return Integer.valueOf(value.trim());
+            return Integer.valueOf(value.strip());
         } catch (NumberFormatException e) {
             throw ProblemException.badRequest(name, "must be a whole number, was '" + value + "'");
         }
     }
 
     public static String required(String name, String value) {
-        if (value == null || value.isBlank()) {
+        // strip(), not trim(): trim() also removes control characters, so "%00" would pass as "" (then as null).
+        if (value == null || value.strip().isEmpty()) {
             throw ProblemException.badRequest(name, "is required");
         }
-        return value.trim();
+        return value.strip();
     }
 
     public static String oneOf(String name, String value, String fallback, String... allowed) {

@@ -2,6 +2,7 @@ package dev.stackpulse.summit.support;
 
 import dev.stackpulse.web.Problem;
 import dev.stackpulse.web.ProblemException;
+import dev.stackpulse.web.Versions;
 import java.util.List;
 
 /** If-Match rules stricter than the optional check: where a lost update would lose work, If-Match is required. */
@@ -10,17 +11,15 @@ public final class Preconditions {
     private Preconditions() {
     }
 
-    /** 428 without If-Match; 412 unless it names exactly the current number ("*" is not accepted). */
+    /** 428 without If-Match; 412 unless a strong tag names the current number ("*" and W/ tags do not). */
     public static void requireMatch(String ifMatch, long current, String what) {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new ProblemException(428, "Precondition Required",
                     "If-Match with the current " + what + " is required (\"" + current + "\" now)",
                     List.of(new Problem.FieldError("If-Match", "required")));
         }
-        for (String candidate : ifMatch.split(",")) {
-            if (candidate.trim().replaceFirst("^W/", "").replace("\"", "").equals(Long.toString(current))) {
-                return;
-            }
+        if (Versions.matches(ifMatch, current)) {
+            return;
         }
         throw ProblemException.preconditionFailed("If-Match " + ifMatch.trim() + " does not match the current " + what
                 + " \"" + current + "\"; read it again, merge and retry");
