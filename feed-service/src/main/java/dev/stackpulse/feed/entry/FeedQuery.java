@@ -2,9 +2,11 @@ package dev.stackpulse.feed.entry;
 
 import dev.stackpulse.web.ProblemException;
 import io.quarkus.panache.common.Parameters;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.DateTimeException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.regex.Pattern;
 
 /**
  * The filters shared by /feed, /feed/stream and the web page: {@code source} (with or without the leading '/'),
@@ -18,9 +20,9 @@ public record FeedQuery(String source, String type, String subject, OffsetDateTi
     private static final int MIN_YEAR = 0;
     private static final int MAX_YEAR = 9999;
     /** A cursor is plain ASCII digits (Long.parseLong alone would also take other scripts' digits). */
-    private static final java.util.regex.Pattern CURSOR = java.util.regex.Pattern.compile("\\+?[0-9]{1,19}");
+    private static final Pattern CURSOR = Pattern.compile("\\+?[0-9]{1,19}");
 
-    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[+-]?[0-9]{1,10}");
+    private static final Pattern NUMBER = Pattern.compile("[+-]?[0-9]{1,10}");
 
     public static FeedQuery parse(String source, String type, String subject, String since) {
         return new FeedQuery(source(text("source", source)), text("type", type), text("subject", subject),
@@ -67,7 +69,7 @@ public record FeedQuery(String source, String type, String subject, OffsetDateTi
         }
         try {
             OffsetDateTime time = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-            int year = time.withOffsetSameInstant(java.time.ZoneOffset.UTC).getYear();
+            int year = time.withOffsetSameInstant(ZoneOffset.UTC).getYear();
             if (year >= MIN_YEAR && year <= MAX_YEAR) {
                 return time;
             }

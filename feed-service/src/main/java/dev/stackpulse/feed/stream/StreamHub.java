@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,7 +37,7 @@ public class StreamHub {
     private final FeedConfig config;
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
     // Connections admitted (greeting or subscribed): what feed.stream.max-subscribers bounds.
-    private final java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger connections = new AtomicInteger();
     private final AtomicBoolean refreshPending = new AtomicBoolean();
     private final ExecutorService refresher = Executors.newSingleThreadExecutor(named("feed-stream-refresh"));
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(named("feed-stream-timer"));
