@@ -37,6 +37,16 @@ class FeedQueryRulesTest {
         assertEquals(400, assertThrows(ProblemException.class, () -> FeedQuery.number("limit", "0", 1, 500, 100))
                 .status());
         assertEquals(0, FeedQuery.cursor("after", null));
+        assertEquals("after", assertThrows(ProblemException.class, () -> FeedQuery.cursor("after", "\uFF11\uFF12"))
+                .errors().get(0).field(), "only ASCII digits");
+        assertEquals("since", assertThrows(ProblemException.class,
+                () -> FeedQuery.time("since", "+999999999-12-31T23:59:59-18:00")).errors().get(0).field());
+        assertEquals("since", assertThrows(ProblemException.class,
+                () -> FeedQuery.time("since", "+10000-01-01T00:00:00Z")).errors().get(0).field());
+        assertEquals("subject", assertThrows(ProblemException.class,
+                () -> FeedQuery.parse(null, null, "\u0000", null)).errors().get(0).field(), "not trimmed away");
+        assertEquals("type", assertThrows(ProblemException.class,
+                () -> FeedQuery.parse(null, "a\uD800", null, null)).errors().get(0).field());
         assertEquals(100, FeedQuery.number("limit", " ", 1, 500, 100));
     }
 }

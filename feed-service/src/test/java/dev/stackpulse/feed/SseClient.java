@@ -46,6 +46,11 @@ public final class SseClient implements AutoCloseable {
         return contentType;
     }
 
+    /** A response header (e.g. Retry-After on a refused stream). */
+    public String header(String name) {
+        return connection.getHeaderField(name);
+    }
+
     /** The error body when the stream was refused. */
     public String errorBody() throws IOException {
         return new String(connection.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -17,7 +17,11 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
-/** Renders an {@link AtomService.AtomPage} as an RFC 4287 feed with RFC 5005 archive links. */
+/**
+ * Renders an {@link AtomService.AtomPage} as an RFC 4287 feed with RFC 5005 archive links. Every text and
+ * attribute goes through {@link #xmlChars}: events may come from elsewhere, and one forbidden character would make
+ * the document (and, for an archive, forever) unreadable to every feed reader.
+ */
 @ApplicationScoped
 public class AtomWriter {
 
@@ -99,10 +103,10 @@ public class AtomWriter {
         link(xml, "related", base.clone().path("feed/entities/{source}/{subject}/history").build(source, e.subject())
                 .toString(), "application/json");
         xml.writeEmptyElement(ATOM, "category");
-        xml.writeAttribute("term", e.type());
+        xml.writeAttribute("term", xmlChars(e.type()));
         xml.writeStartElement(ATOM, "summary");
         xml.writeAttribute("type", "text");
-        xml.writeCharacters(summary(source, e));
+        xml.writeCharacters(xmlChars(summary(source, e)));
         xml.writeEndElement();
         xml.writeEndElement();
     }
@@ -141,14 +145,40 @@ public class AtomWriter {
     private static void link(XMLStreamWriter xml, String rel, String href, String type) throws XMLStreamException {
         xml.writeEmptyElement(ATOM, "link");
         xml.writeAttribute("rel", rel);
-        xml.writeAttribute("href", href);
+        xml.writeAttribute("href", xmlChars(href));
         xml.writeAttribute("type", type);
     }
 
     private static void text(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
         xml.writeStartElement(ATOM, name);
-        xml.writeCharacters(value);
+        xml.writeCharacters(xmlChars(value));
         xml.writeEndElement();
+    }
+
+    /**
+     * The text without what XML 1.0 forbids (section 2.2: C0 controls other than tab, newline and carriage return,
+     * U+FFFE, U+FFFF, and surrogates not forming a pair); everything else is kept (the writer escapes markup).
+     */
+    static String xmlChars(String text) {
+        StringBuilder kept = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            int width = 1;
+            boolean allowed;
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                allowed = true;
+                width = 2;
+            } else {
+                allowed = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
+            }
+            if (!allowed && kept == null) {
+                kept = new StringBuilder(text.length()).append(text, 0, i);
+            } else if (allowed && kept != null) {
+                kept.append(text, i, i + width);
+            }
+            i += width - 1;
+        }
+        return kept == null ? text : kept.toString();
     }
 
     private static String rfc3339(OffsetDateTime time) {

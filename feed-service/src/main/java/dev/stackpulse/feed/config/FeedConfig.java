@@ -1,5 +1,6 @@
 package dev.stackpulse.feed.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -12,6 +13,10 @@ public interface FeedConfig {
     /** Polling hint sent as {@code X-Poll-Interval} (seconds) on GET /feed. */
     @WithDefault("5")
     int pollIntervalSeconds();
+
+    /** Most bytes of entries one read holds (a /feed page, an SSE replay page, a stream refresh): bounds memory per request. */
+    @WithDefault("1M")
+    MemorySize pageMaxBytes();
 
     Stream stream();
 
@@ -28,9 +33,17 @@ public interface FeedConfig {
         @WithDefault("5s")
         Duration fallbackPoll();
 
-        /** Recent entries kept in memory so live subscribers never query the database themselves. */
-        @WithDefault("10000")
-        int bufferSize();
+        /** Most bytes of recent entries kept in memory for live fan-out; a subscriber behind it reads the database. */
+        @WithDefault("8M")
+        MemorySize windowBytes();
+
+        /** SSE connections this replica accepts at once; beyond it new ones get 503 with Retry-After. */
+        @WithDefault("1000")
+        int maxSubscribers();
+
+        /** Retry-After (seconds) sent with the 503 when the subscriber limit is reached. */
+        @WithDefault("5")
+        int busyRetryAfterSeconds();
 
         /** Reconnect delay the server suggests to EventSource clients ({@code retry:}). */
         @WithDefault("2s")

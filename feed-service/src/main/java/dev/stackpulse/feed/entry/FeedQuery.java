@@ -2,9 +2,11 @@ package dev.stackpulse.feed.entry;
 
 import dev.stackpulse.web.ProblemException;
 import io.quarkus.panache.common.Parameters;
+import java.time.DateTimeException;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
 
 /**
  * The filters shared by /feed, /feed/stream and the web page: {@code source} (with or without the leading '/'),
@@ -14,8 +16,43 @@ public record FeedQuery(String source, String type, String subject, OffsetDateTi
 
     public static final FeedQuery ALL = new FeedQuery(null, null, null, null);
 
+    /** RFC 3339 years have four digits; PostgreSQL could not compare against anything outside them either. */
+    private static final int MIN_YEAR = 0;
+    private static final int MAX_YEAR = 9999;
+    /** A cursor is plain ASCII digits (Long.parseLong alone would also take other scripts' digits). */
+    private static final Pattern CURSOR = Pattern.compile("\\+?[0-9]{1,19}");
+
+    private static final Pattern NUMBER = Pattern.compile("[+-]?[0-9]{1,10}");
+
     public static FeedQuery parse(String source, String type, String subject, String since) {
-        return new FeedQuery(source(source), blankToNull(type), blankToNull(subject), time("since", since));
+        return new FeedQuery(source(text("source", source)), text("type", type), text("subject", subject),
+                time("since", since));
+    }
+
+    /** A filter text; 400 naming the parameter when it holds control characters or unpaired surrogates. */
+    static String text(String name, String value) {
+        // Checked before trimming: trim() would silently strip leading and trailing control characters.
+        if (value != null && !printable(value)) {
+            throw ProblemException.badRequest(name, "must not contain control characters or unpaired surrogates");
+        }
+        return blankToNull(value);
+    }
+
+    private static boolean printable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c)) {
+                return false;
+            }
+            if (Character.isSurrogate(c)) {
+                if (!Character.isHighSurrogate(c) || i + 1 >= text.length()
+                        || !Character.isLowSurrogate(text.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            }
+        }
+        return true;
     }
 
     /** "catalog-service" and "/catalog-service" both name the source attribute "/catalog-service". */
@@ -31,10 +68,16 @@ public record FeedQuery(String source, String type, String subject, OffsetDateTi
             return null;
         }
         try {
-            return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest(name, "not an RFC 3339 time (e.g. 2015-10-27T09:00:00Z)");
+            OffsetDateTime time = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+            int year = time.withOffsetSameInstant(ZoneOffset.UTC).getYear();
+            if (year >= MIN_YEAR && year <= MAX_YEAR) {
+                return time;
+            }
+        } catch (DateTimeException e) {
+            // malformed, or its UTC instant lies beyond java.time's own range: answered below
         }
+        throw ProblemException.badRequest(name, "not an RFC 3339 time (e.g. 2015-10-27T09:00:00Z) with a year"
+                + " from " + MIN_YEAR + " to " + MAX_YEAR);
     }
 
     /** Parses a cursor (a feed position, 0 = from the start); 400 naming the parameter when malformed. */
@@ -44,9 +87,8 @@ public record FeedQuery(String source, String type, String subject, OffsetDateTi
             return 0;
         }
         try {
-            long cursor = Long.parseLong(text.trim());
-            if (cursor >= 0) {
-                return cursor;
+            if (CURSOR.matcher(text).matches()) {
+                return Long.parseLong(text);
             }
         } catch (NumberFormatException e) {
             // answered below
@@ -61,7 +103,7 @@ public record FeedQuery(String source, String type, String subject, OffsetDateTi
             return defaultValue;
         }
         try {
-            int number = Integer.parseInt(text);
+            int number = NUMBER.matcher(text).matches() ? Integer.parseInt(text) : min - 1;
             if (number >= min && number <= max) {
                 return number;
             }

@@ -4,7 +4,11 @@ import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.stream.Stream;
+import org.hibernate.jpa.HibernateHints;
 
 /** Reads of the stored entries; usable from request threads and from the stream's own threads. */
 @ApplicationScoped
@@ -16,17 +20,37 @@ public class FeedRepository {
         this.em = em;
     }
 
+    /** Rows fetched per round trip: large entries never all sit in the driver's buffer at once. */
+    private static final int FETCH_SIZE = 32;
+
+    /**
+     * Up to {@code limit} entries after a position, stopping before {@code maxBytes} (by
+     * {@link FeedEntryView#footprint()}) would be exceeded; always at least one entry when any follows.
+     */
     @Transactional
-    public List<FeedEntryView> page(long after, FeedQuery query, int limit) {
+    public List<FeedEntryView> page(long after, FeedQuery query, int limit, long maxBytes) {
         Parameters params = Parameters.with("after", after);
         String jpql = query.jpql(params);
-        return FeedEntry.<FeedEntry>find(jpql, params).page(0, limit).stream().map(FeedEntryView::of).toList();
+        List<FeedEntryView> result = new ArrayList<>();
+        long bytes = 0;
+        try (Stream<FeedEntry> rows = FeedEntry.<FeedEntry>find(jpql, params)
+                .withHint(HibernateHints.HINT_FETCH_SIZE, FETCH_SIZE).page(0, limit).stream()) {
+            for (Iterator<FeedEntry> it = rows.iterator(); it.hasNext(); ) {
+                FeedEntryView entry = FeedEntryView.of(it.next());
+                if (!result.isEmpty() && bytes + entry.footprint() > maxBytes) {
+                    break;
+                }
+                result.add(entry);
+                bytes += entry.footprint();
+            }
+        }
+        return result;
     }
 
     /** Unfiltered entries after a position: the one shared read per wake-up of the live stream. */
     @Transactional
-    public List<FeedEntryView> after(long after, int limit) {
-        return page(after, FeedQuery.ALL, limit);
+    public List<FeedEntryView> after(long after, int limit, long maxBytes) {
+        return page(after, FeedQuery.ALL, limit, maxBytes);
     }
 
     /** The highest position stored (0 when empty). */

@@ -1,6 +1,7 @@
 package dev.stackpulse.feed.retention;
 
 import dev.stackpulse.feed.entry.FeedQuery;
+import dev.stackpulse.feed.entry.FeedService;
 import dev.stackpulse.web.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
@@ -18,9 +19,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class RetentionResource {
 
     private final RetentionService retention;
+    private final FeedService feed;
 
-    public RetentionResource(RetentionService retention) {
+    public RetentionResource(RetentionService retention, FeedService feed) {
         this.retention = retention;
+        this.feed = feed;
     }
 
     /** The watermark after pruning: cursors below it get 410 Gone. */
@@ -31,7 +34,7 @@ public class RetentionResource {
     @RolesAllowed("admin")
     @Operation(summary = "Prune entries that arrived before a time, or up to a position (exactly one of them)")
     @APIResponse(responseCode = "200", description = "Pruned; the new watermark")
-    @APIResponse(responseCode = "400", description = "Neither or both of before/through, or malformed")
+    @APIResponse(responseCode = "400", description = "Neither or both of before/through, malformed, or through beyond the head")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Token without role admin")
     public PruneResult prune(@QueryParam("before") String before, @QueryParam("through") String through) {
@@ -40,8 +43,12 @@ public class RetentionResource {
         if ((cutoff == null) == !byPosition) {
             throw ProblemException.badRequest("before", "give exactly one of before (RFC 3339) or through (position)");
         }
-        long watermark = byPosition ? retention.pruneThrough(FeedQuery.cursor("through", through))
-                : retention.pruneArrivedBefore(cutoff);
+        long position = byPosition ? FeedQuery.cursor("through", through) : 0;
+        if (byPosition) {
+            // A watermark past the head would make positions not yet assigned "pruned" before they exist.
+            feed.checkNotBeyondHead("through", position);
+        }
+        long watermark = byPosition ? retention.pruneThrough(position) : retention.pruneArrivedBefore(cutoff);
         return new PruneResult(watermark);
     }
 }

@@ -17,13 +17,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
  * Fans new entries out to this replica's SSE subscribers. On each wake-up (a PostgreSQL NOTIFY, or the fallback
- * timer) it reads the new rows once and appends them to an in-memory window; every subscriber then takes what
- * follows its own cursor from that window. A subscriber behind the window (replaying) reads pages from the
- * database itself until it catches up.
+ * timer) it reads the new rows once and appends them to an in-memory window bounded by bytes
+ * ({@code feed.stream.window-bytes}); every subscriber then takes what follows its own cursor from that window. A
+ * subscriber behind the window (replaying, or slower than the window is long) reads byte-bounded pages from the
+ * database itself until it catches up, so nothing is lost whatever the size of the entries.
  */
 @ApplicationScoped
 public class StreamHub {
@@ -34,6 +36,8 @@ public class StreamHub {
     private final FeedRepository repository;
     private final FeedConfig config;
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
+    // Connections admitted (greeting or subscribed): what feed.stream.max-subscribers bounds.
+    private final AtomicInteger connections = new AtomicInteger();
     private final AtomicBoolean refreshPending = new AtomicBoolean();
     private final ExecutorService refresher = Executors.newSingleThreadExecutor(named("feed-stream-refresh"));
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(named("feed-stream-timer"));
@@ -43,12 +47,15 @@ public class StreamHub {
     private final ArrayDeque<FeedEntryView> window = new ArrayDeque<>();
     private long floor = -1;
     private long head = -1;
+    private long windowBytes;
+    private long windowBytesPeak;
     private volatile long prunedThrough;
 
     public StreamHub(FeedRepository repository, FeedConfig config, io.micrometer.core.instrument.MeterRegistry registry) {
         this.repository = repository;
         this.config = config;
         registry.gaugeCollectionSize("feed.stream.subscribers", java.util.List.of(), subscribers);
+        registry.gauge("feed.stream.window.bytes", this, StreamHub::windowBytes);
     }
 
     void start(@Observes StartupEvent event) {
@@ -81,8 +88,38 @@ public class StreamHub {
         subscribers.remove(subscriber);
     }
 
+    /** Takes a connection slot; false when the replica already has {@code feed.stream.max-subscribers}. */
+    boolean admit() {
+        int max = config.stream().maxSubscribers();
+        while (true) {
+            int current = connections.get();
+            if (current >= max) {
+                return false;
+            }
+            if (connections.compareAndSet(current, current + 1)) {
+                return true;
+            }
+        }
+    }
+
+    /** Gives back the slot of an admitted connection (once, when it closes). */
+    void release() {
+        connections.decrementAndGet();
+    }
+
+    /** Connections admitted and not yet closed. */
     public int subscriberCount() {
-        return subscribers.size();
+        return connections.get();
+    }
+
+    /** Approximate heap bytes the in-memory window holds now. */
+    public synchronized long windowBytes() {
+        return windowBytes;
+    }
+
+    /** The most the window has held since start (checked after every append, once trimmed). */
+    public synchronized long windowBytesPeak() {
+        return windowBytesPeak;
     }
 
     ExecutorService senders() {
@@ -110,7 +147,7 @@ public class StreamHub {
                 return result.size() <= max ? result : new ArrayList<>(result.subList(0, max));
             }
         }
-        return repository.after(cursor, max);
+        return repository.after(cursor, max, config.pageMaxBytes().asLongValue());
     }
 
     private void refresh() {
@@ -120,11 +157,14 @@ public class StreamHub {
             if (head < 0) {
                 initWindow(repository.head());
             }
-            List<FeedEntryView> batch;
-            do {
-                batch = repository.after(head, READ_BATCH);
+            long readBytes = config.pageMaxBytes().asLongValue();
+            List<FeedEntryView> batch = repository.after(head, READ_BATCH, readBytes);
+            while (!batch.isEmpty()) {
                 append(batch);
-            } while (batch.size() == READ_BATCH);
+                // Wake per batch: live subscribers take it from the window before a later batch pushes it out.
+                subscribers.forEach(Subscriber::wake);
+                batch = repository.after(head, READ_BATCH, readBytes);
+            }
             subscribers.forEach(Subscriber::wake);
         } catch (RuntimeException e) {
             LOG.warnf("stream refresh failed (retried on the next wake-up): %s", e.getMessage());
@@ -139,11 +179,16 @@ public class StreamHub {
     private synchronized void append(List<FeedEntryView> entries) {
         for (FeedEntryView e : entries) {
             window.addLast(e);
+            windowBytes += e.footprint();
             head = e.position();
         }
-        while (window.size() > config.stream().bufferSize()) {
-            floor = window.removeFirst().position();
+        long limit = config.stream().windowBytes().asLongValue();
+        while (windowBytes > limit && !window.isEmpty()) {
+            FeedEntryView dropped = window.removeFirst();
+            windowBytes -= dropped.footprint();
+            floor = dropped.position();
         }
+        windowBytesPeak = Math.max(windowBytesPeak, windowBytes);
     }
 
     private void heartbeat() {

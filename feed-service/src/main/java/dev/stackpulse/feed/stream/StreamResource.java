@@ -3,6 +3,7 @@ package dev.stackpulse.feed.stream;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stackpulse.feed.config.FeedConfig;
 import dev.stackpulse.feed.entry.FeedQuery;
+import dev.stackpulse.feed.entry.FeedService;
 import dev.stackpulse.feed.retention.RetentionService;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -22,12 +23,15 @@ public class StreamResource {
 
     private final StreamHub hub;
     private final RetentionService retention;
+    private final FeedService feed;
     private final ObjectMapper mapper;
     private final FeedConfig config;
 
-    public StreamResource(StreamHub hub, RetentionService retention, ObjectMapper mapper, FeedConfig config) {
+    public StreamResource(StreamHub hub, RetentionService retention, FeedService feed, ObjectMapper mapper,
+                          FeedConfig config) {
         this.hub = hub;
         this.retention = retention;
+        this.feed = feed;
         this.mapper = mapper;
         this.config = config;
     }
@@ -36,8 +40,9 @@ public class StreamResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Stream entries (id: = position) after Last-Event-ID or ?after=, then live; same filters as /feed")
     @APIResponse(responseCode = "200", description = "text/event-stream; a ': heartbeat' comment while idle")
-    @APIResponse(responseCode = "400", description = "Malformed cursor or filter")
+    @APIResponse(responseCode = "400", description = "Malformed cursor or filter, or a cursor beyond the head")
     @APIResponse(responseCode = "410", description = "Cursor older than the retention window")
+    @APIResponse(responseCode = "503", description = "This replica has feed.stream.max-subscribers connections; see Retry-After")
     public void stream(@HeaderParam("Last-Event-ID") String lastEventId, @QueryParam("after") String after,
                        @QueryParam("source") String source, @QueryParam("type") String type,
                        @QueryParam("subject") String subject, @QueryParam("since") String since,
@@ -48,6 +53,10 @@ public class StreamResource {
         long cursor = FeedQuery.cursor(parameter, resumed ? lastEventId : after);
         FeedQuery query = FeedQuery.parse(source, type, subject, since);
         retention.checkCursor(parameter, cursor);
+        feed.checkNotBeyondHead(parameter, cursor);
+        if (!hub.admit()) {
+            throw new StreamBusy(config.stream().maxSubscribers(), config.stream().busyRetryAfterSeconds());
+        }
         Subscriber subscriber = new Subscriber(hub, cursor, query, sink, sse, mapper,
                 config.stream().clientRetry().toMillis());
         try {

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One SSE connection. All sends happen in one drain loop at a time (never two writers), in position order;
+ * One SSE connection, created once the hub admitted it (it gives the slot back on close). All sends happen in one drain loop at a time (never two writers), in position order;
  * {@code cursor} only moves forward, so nothing is sent twice and nothing after the cursor is skipped.
  */
 public class Subscriber {
@@ -74,6 +74,7 @@ public class Subscriber {
     void close() {
         if (closed.compareAndSet(false, true)) {
             hub.unsubscribe(this);
+            hub.release();
             try {
                 sink.close();
             } catch (RuntimeException ignored) {
