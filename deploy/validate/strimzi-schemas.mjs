@@ -1,5 +1,5 @@
-// Structural schemas for the Strimzi v1beta2 resources the dev overlay uses (Kafka in KRaft mode, KafkaNodePool,
-// KafkaTopic), written from the Strimzi API reference. They cover the fields we set, reject unknown fields
+// Structural schemas for the Strimzi v1beta2 resources the overlays use (Kafka in KRaft mode, KafkaNodePool,
+// KafkaTopic, KafkaUser), written from the Strimzi API reference. They cover the fields we set, reject unknown fields
 // there (so a typo fails), and encode the rules Strimzi enforces at admission (listener names and ports, roles).
 const quantity = { anyOf: [{ type: "string", pattern: "^[0-9.]+([a-zA-Z]{0,2})$" }, { type: "number" }] };
 const resources = {
@@ -64,7 +64,69 @@ strimziSchemas["kafka.strimzi.io/v1beta2 KafkaTopic"] = {
         topicName: { type: "string", pattern: "^[a-zA-Z0-9._-]{1,249}$" },
         partitions: { type: "integer", minimum: 1 },
         replicas: { type: "integer", minimum: 1, maximum: 32767 },
-        config: { type: "object" },
+        config: { type: "object", additionalProperties: { type: ["string", "number", "boolean"] } },
+      },
+    },
+  },
+};
+
+// KafkaUser with SCRAM or TLS authentication and simple authorization (ACLs, "operations" list form).
+const ACL_OPERATIONS = ["Read", "Write", "Create", "Delete", "Alter", "Describe", "ClusterAction", "AlterConfigs",
+  "DescribeConfigs", "IdempotentWrite", "All"];
+strimziSchemas["kafka.strimzi.io/v1beta2 KafkaUser"] = {
+  type: "object",
+  required: ["apiVersion", "kind", "metadata", "spec"],
+  additionalProperties: false,
+  properties: {
+    apiVersion: { const: "kafka.strimzi.io/v1beta2" },
+    kind: { const: "KafkaUser" },
+    metadata: metadata(["strimzi.io/cluster"]),
+    spec: {
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        authentication: {
+          type: "object",
+          additionalProperties: false,
+          required: ["type"],
+          properties: {
+            type: { enum: ["tls", "tls-external", "scram-sha-512"] },
+            password: { type: "object" },
+          },
+        },
+        authorization: {
+          type: "object",
+          additionalProperties: false,
+          required: ["type", "acls"],
+          properties: {
+            type: { const: "simple" },
+            acls: {
+              type: "array",
+              items: {
+                type: "object",
+                additionalProperties: false,
+                required: ["resource", "operations"],
+                properties: {
+                  type: { enum: ["allow", "deny"] },
+                  host: { type: "string" },
+                  operations: { type: "array", minItems: 1, uniqueItems: true, items: { enum: ACL_OPERATIONS } },
+                  resource: {
+                    type: "object",
+                    additionalProperties: false,
+                    required: ["type"],
+                    properties: {
+                      type: { enum: ["topic", "group", "cluster", "transactionalId"] },
+                      name: { type: "string", minLength: 1 },
+                      patternType: { enum: ["literal", "prefix"] },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+        quotas: { type: "object" },
+        template: { type: "object" },
       },
     },
   },

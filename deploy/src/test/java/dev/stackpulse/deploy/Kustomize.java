@@ -15,7 +15,8 @@ import java.util.Set;
 /**
  * A small kustomize renderer for exactly the subset this repository uses, so the checks need no kubectl:
  * resources (files and directories with their own kustomization), namespace, images, patches (strategic merge,
- * target taken from the patch's kind and name), configMapGenerator (files, literals) with disableNameSuffixHash.
+ * target taken from the patch's kind and name), configMapGenerator (files, literals) with disableNameSuffixHash and
+ * generatorOptions.labels.
  * Anything else in a kustomization fails loudly instead of being silently ignored. Transformers run in
  * kustomize's order: generators, patches, namespace, images. {@code KustomizeRenderTest} compares the result
  * with {@code kubectl kustomize} whenever kubectl is on the PATH.
@@ -80,9 +81,11 @@ final class Kustomize {
             return List.of();
         }
         Map<String, Object> options = Yaml.map(k.getOrDefault("generatorOptions", Map.of()));
-        if (!Boolean.TRUE.equals(options.get("disableNameSuffixHash")) || options.size() != 1) {
-            throw new IllegalArgumentException(root + ": only generatorOptions.disableNameSuffixHash: true is supported");
+        if (!Boolean.TRUE.equals(options.get("disableNameSuffixHash"))
+                || !Set.of("disableNameSuffixHash", "labels").containsAll(options.keySet())) {
+            throw new IllegalArgumentException(root + ": only generatorOptions disableNameSuffixHash: true and labels are supported");
         }
+        Map<String, Object> labels = Yaml.map(options.getOrDefault("labels", Map.of()));
         List<Map<String, Object>> out = new ArrayList<>();
         for (Object g : generators) {
             Map<String, Object> gen = Yaml.map(g);
@@ -101,7 +104,11 @@ final class Kustomize {
             Map<String, Object> cm = new LinkedHashMap<>();
             cm.put("apiVersion", "v1");
             cm.put("kind", "ConfigMap");
-            cm.put("metadata", new LinkedHashMap<>(Map.of("name", gen.get("name"))));
+            Map<String, Object> metadata = new LinkedHashMap<>(Map.of("name", gen.get("name")));
+            if (!labels.isEmpty()) {
+                metadata.put("labels", new LinkedHashMap<>(labels));
+            }
+            cm.put("metadata", metadata);
             cm.put("data", data);
             out.add(cm);
         }
@@ -143,15 +150,18 @@ final class Kustomize {
         }
     }
 
+    /** Like kustomize's merge: matching items are merged in place, new ones go first, in the patch's order. */
     @SuppressWarnings("unchecked")
     private static void mergeList(List<Object> current, List<Object> patch, String mergeKey) {
+        List<Object> added = new ArrayList<>();
         for (Object p : patch) {
             Map<String, Object> item = (Map<String, Object>) p;
             current.stream().map(c -> (Map<String, Object>) c)
                     .filter(c -> Objects.equals(c.get(mergeKey), item.get(mergeKey)))
                     .findFirst()
-                    .ifPresentOrElse(c -> merge(c, item), () -> current.add(item));
+                    .ifPresentOrElse(c -> merge(c, item), () -> added.add(item));
         }
+        current.addAll(0, added);
     }
 
     private static void retag(Map<String, Object> container, Map<String, Object> rule) {

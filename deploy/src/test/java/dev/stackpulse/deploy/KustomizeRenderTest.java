@@ -35,7 +35,10 @@ class KustomizeRenderTest {
                     "Service/catalog-service", "Service/summit-service", "Service/feed-service",
                     "PodDisruptionBudget/catalog-service", "PodDisruptionBudget/summit-service",
                     "PodDisruptionBudget/feed-service", "HorizontalPodAutoscaler/feed-service",
-                    "NetworkPolicy/stackpulse-services"),
+                    "NetworkPolicy/stackpulse-services",
+                    "KafkaTopic/catalog-events", "KafkaTopic/summit-events", "KafkaTopic/feed-dead-letter",
+                    "KafkaUser/catalog-service", "KafkaUser/summit-service", "KafkaUser/feed-service",
+                    "PrometheusRule/stackpulse", "ConfigMap/stackpulse-dashboard"),
             "dev", Set.of(
                     "Namespace/stackpulse-dev", "ConfigMap/stackpulse-endpoints", "ConfigMap/postgresql-init",
                     "Deployment/catalog-service", "Deployment/summit-service", "Deployment/feed-service",
@@ -107,8 +110,19 @@ class KustomizeRenderTest {
                 """).get(0);
         Kustomize.merge(target, patch);
         assertEquals(Yaml.parseAll("""
-                spec: {template: {spec: {containers: [{name: a, image: x, env: [{name: A, value: "2"}, {name: B, value: "3"}]}, {name: b, image: y}]}}}
-                """).get(0), target);
+                spec: {template: {spec: {containers: [{name: a, image: x, env: [{name: B, value: "3"}, {name: A, value: "2"}]}, {name: b, image: y}]}}}
+                """).get(0), target, "kubectl kustomize puts the patch's new items first");
+    }
+
+    @Test
+    void generatorOptionsLabelTheGeneratedConfigMaps(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("kustomization.yaml"), """
+                configMapGenerator: [{name: g, literals: [k=v]}]
+                generatorOptions: {disableNameSuffixHash: true, labels: {grafana_dashboard: "1"}}
+                """);
+        Map<String, Object> cm = Kustomize.render(dir).get(0);
+        assertEquals(Map.of("name", "g", "labels", Map.of("grafana_dashboard", "1")), cm.get("metadata"));
+        assertEquals(Map.of("k", "v"), cm.get("data"));
     }
 
     static String id(Map<String, Object> o) {
