@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.stackpulse.events.ChangeEvent;
+import dev.stackpulse.testing.RawHttp;
 import dev.stackpulse.testing.SharedInfra;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.ByteArrayInputStream;
@@ -55,6 +56,27 @@ class AtomTest {
         String entityLink = link(entry, "alternate");
         assertTrue(entityLink.endsWith("/feed/entities/catalog-service/" + subject), entityLink);
         given().get(URI.create(entityLink).getPath()).then().statusCode(200);
+    }
+
+    @Test
+    void linksNeverComeFromTheHostHeader() throws Exception {
+        try (Events events = new Events(SharedInfra.infra().bootstrapServers())) {
+            String subject = "host-" + UUID.randomUUID().toString().substring(0, 8);
+            for (int v = 0; v < 6; v++) {
+                events.send(Events.catalog(subject, "updated", v));
+            }
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> given().queryParam("subject", subject)
+                    .get("/feed").jsonPath().getList("entries").size() == 6);
+        }
+        RawHttp.Reply current = RawHttp.get("/feed.atom", "Host: evil.example\r\n");
+        assertEquals(200, current.status(), current.body());
+        Element feed = checkFeed(current.body());
+        assertEquals("/feed.atom", link(feed, "self"));
+        RawHttp.Reply archive = RawHttp.get(link(feed, "prev-archive"), "Host: evil.example\r\n");
+        assertEquals(200, archive.status(), archive.body());
+        for (String body : List.of(current.body(), archive.body())) {
+            assertFalse(body.contains("evil.example"), body);
+        }
     }
 
     @Test

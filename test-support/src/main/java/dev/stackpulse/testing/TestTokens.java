@@ -57,6 +57,13 @@ public final class TestTokens {
         return bearer("test-admin", "admin", "editor");
     }
 
+    /** "Bearer ..." issued now and valid until {@code expiry}: tokens that outlive the accepted lifetime. */
+    public String bearerUntil(Instant expiry, String subject, String... roles) {
+        return "Bearer " + Jwt.issuer(ISSUER).audience(AUDIENCE).subject(subject).upn(subject).groups(Set.of(roles))
+                .issuedAt(Instant.now()).expiresAt(expiry)
+                .jws().algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.RS256).sign(keys.getPrivate());
+    }
+
     public String expired(String... roles) {
         return "Bearer " + sign("test-expired", Set.of(roles), ISSUER, AUDIENCE, Instant.now().minusSeconds(3600));
     }

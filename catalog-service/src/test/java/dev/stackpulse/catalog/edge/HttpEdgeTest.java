@@ -8,14 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.stackpulse.catalog.TestData;
+import dev.stackpulse.testing.RawHttp;
 import dev.stackpulse.testing.SharedInfra;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /** What the HTTP layer refuses before the application still answers application/problem+json. */
 @QuarkusTest
 class HttpEdgeTest {
+
+    private static final Instant YEAR_2100 = Instant.parse("2100-01-01T00:00:00Z");
 
     private static void assertProblem(RawHttp.Reply reply, int status) {
         assertEquals(status, reply.status(), reply.head() + "\n" + reply.body());
@@ -85,7 +89,7 @@ class HttpEdgeTest {
 
     @Test
     void aTokenValidForDecadesIsRefused() {
-        String token = LongLivedToken.editorUntil2100();
+        String token = SharedInfra.tokens().bearerUntil(YEAR_2100, "forever", "editor");
         given().contentType("application/json").header("Authorization", token)
                 .body(TestData.projectJson("edge-forever", "core")).post("/projects").then().statusCode(401);
         given().get("/projects/edge-forever").then().statusCode(404);

@@ -4,9 +4,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.UriBuilder;
 import dev.stackpulse.feed.entry.FeedQuery;
+import dev.stackpulse.web.PublicLinks;
+import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
@@ -18,10 +19,12 @@ public class AtomResource {
 
     private final AtomService atom;
     private final AtomWriter writer;
+    private final PublicLinks links;
 
-    public AtomResource(AtomService atom, AtomWriter writer) {
+    public AtomResource(AtomService atom, AtomWriter writer, PublicLinks links) {
         this.atom = atom;
         this.writer = writer;
+        this.links = links;
     }
 
     @GET
@@ -31,9 +34,10 @@ public class AtomResource {
     @APIResponse(responseCode = "400", description = "page is not a whole number >= 1")
     @APIResponse(responseCode = "404", description = "No such archive page (yet)")
     @APIResponse(responseCode = "410", description = "Archive page pruned by retention")
-    public String feed(@QueryParam("page") String page, @Context UriInfo uri) {
+    public String feed(@QueryParam("page") String page) {
         Integer archive = page == null || page.isBlank() ? null
                 : FeedQuery.number("page", page, 1, Integer.MAX_VALUE, 1);
-        return writer.write(atom.page(archive), uri.getBaseUriBuilder());
+        // Links from the configured public base URL, else relative (RFC 4287 allows IRI references): never from Host.
+        return writer.write(atom.page(archive), UriBuilder.fromUri(links.link(URI.create("/"))));
     }
 }

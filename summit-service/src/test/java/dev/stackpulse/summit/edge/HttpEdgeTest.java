@@ -9,14 +9,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.stackpulse.summit.Api;
+import dev.stackpulse.testing.RawHttp;
 import dev.stackpulse.testing.SharedInfra;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /** The HTTP edge answers problem+json; links never reflect Host; odd parameters are 400, never 500. */
 @QuarkusTest
 class HttpEdgeTest {
+
+    private static final Instant YEAR_2100 = Instant.parse("2100-01-01T00:00:00Z");
 
     private static final String PROBLEM = "application/problem+json";
 
@@ -103,7 +107,7 @@ class HttpEdgeTest {
         given().contentType("application/json").body(Api.summit(Api.unique("anon"), 2035, 1)).post("/summits")
                 .then().statusCode(401).header("WWW-Authenticate", equalTo("Bearer")).contentType(PROBLEM);
         String forever = Api.unique("forever");
-        given().contentType("application/json").header("Authorization", LongLivedToken.editorUntil2100())
+        given().contentType("application/json").header("Authorization", SharedInfra.tokens().bearerUntil(YEAR_2100, "forever", "editor"))
                 .body(Api.summit(forever, 2035, 1)).post("/summits").then().statusCode(401)
                 .header("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Bearer"));
         given().get("/summits/" + forever).then().statusCode(404);

@@ -1,4 +1,4 @@
-package dev.stackpulse.summit.edge;
+package dev.stackpulse.testing;
 
 import io.restassured.RestAssured;
 import java.io.ByteArrayOutputStream;
@@ -12,11 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /** HTTP/1.1 over a plain socket: requests no client library would send (bad encodings, forged Host, huge lines). */
-final class RawHttp {
+public final class RawHttp {
 
     /** Status line, headers (lower-case names) and body of one response. */
-    record Reply(int status, String head, String body) {
-        String header(String name) {
+    public record Reply(int status, String head, String body) {
+        public String header(String name) {
             for (String line : head.split("\r\n")) {
                 int colon = line.indexOf(':');
                 if (colon > 0 && line.substring(0, colon).trim().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) {
@@ -31,7 +31,7 @@ final class RawHttp {
     }
 
     /** Sends the request head (and body), with Connection: close, and reads the answer to the end. */
-    static Reply send(String requestLine, String headers, byte[] body) {
+    public static Reply send(String requestLine, String headers, byte[] body) {
         try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
             socket.setSoTimeout(20_000);
             OutputStream out = socket.getOutputStream();
@@ -53,7 +53,7 @@ final class RawHttp {
         }
     }
 
-    static Reply get(String target, String headers) {
+    public static Reply get(String target, String headers) {
         return send("GET " + target + " HTTP/1.1", headers, null);
     }
 

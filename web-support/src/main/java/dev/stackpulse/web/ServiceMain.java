@@ -1,12 +1,11 @@
-package dev.stackpulse.summit;
+package dev.stackpulse.web;
 
-import dev.stackpulse.web.HttpEdge;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
-/** Starts the service; web-support's HttpEdge first takes over URI validation, so bad URIs get a problem body. */
+/** Every service's main: HttpEdge takes over URI validation first, so a bad URI gets a problem body. */
 @QuarkusMain
-public final class Main {
+public final class ServiceMain {
 
     public static void main(String... args) {
         HttpEdge.beforeStart();
