@@ -18,7 +18,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.smallrye.common.annotation.Identifier;
 
 /** Lag of consumer group feed-service per partition: end offset minus committed offset (Kafka Admin client). */
 @ApplicationScoped
@@ -27,11 +27,12 @@ public class ConsumerLag {
     static final String GROUP = "feed-service";
     private static final long TIMEOUT_SECONDS = 5;
 
-    private final String bootstrapServers;
+    private final Map<String, Object> kafka;
     private Admin admin;
 
-    public ConsumerLag(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+    /** {@code kafka} is every {@code kafka.*} setting (bootstrap servers, SASL, TLS), as the channels get them. */
+    public ConsumerLag(@Identifier("default-kafka-broker") Map<String, Object> kafka) {
+        this.kafka = kafka;
     }
 
     public record PartitionLag(String topic, int partition, Long committed, long end, long lag) {
@@ -63,7 +64,11 @@ public class ConsumerLag {
     private synchronized Admin admin() {
         if (admin == null) {
             Properties props = new Properties();
-            props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            kafka.forEach((key, value) -> {
+                if (AdminClientConfig.configNames().contains(key)) {
+                    props.put(key, value);
+                }
+            });
             props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
             props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000);
             props.put(AdminClientConfig.CLIENT_ID_CONFIG, "feed-service-stats");
