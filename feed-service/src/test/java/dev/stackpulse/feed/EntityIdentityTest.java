@@ -54,6 +54,10 @@ class EntityIdentityTest {
                 .body("subject", equalTo(notes)).body("version", equalTo(5)).body("deleted", equalTo(true));
         given().get("/feed/entities/summit-service/{notes}", notes).then().statusCode(200)
                 .body("version", equalTo(5));
+        given().urlEncodingEnabled(false).get("/feed/entities/summit-service/" + session + "%2Fnotes").then()
+                .statusCode(200).body("subject", equalTo(notes));
+        given().urlEncodingEnabled(false).get("/feed/entities/summit-service/" + notes + "/history").then()
+                .statusCode(200).body("changes.size()", equalTo(5));
 
         JsonPath digest = given().queryParam("since", since.toString()).get("/feed/digest").then().statusCode(200)
                 .extract().jsonPath();
