@@ -1,5 +1,8 @@
 package dev.stackpulse.events;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -45,7 +48,9 @@ public final class CloudEventHeaders {
     /**
      * Reads a record written in binary mode.
      *
-     * @throws InvalidCloudEventException naming the first attribute that is missing or malformed
+     * @throws InvalidCloudEventException naming the first attribute that is missing or malformed (also: not valid
+     *         UTF-8, a key attribute longer than {@link ChangeEvent#MAX_ATTRIBUTE_LENGTH} or with a control character,
+     *         a time outside RFC 3339's years)
      */
     public static ChangeEvent read(Headers headers, String data) {
         String spec = required(headers, SPEC);
@@ -59,8 +64,38 @@ public final class CloudEventHeaders {
         if (data == null) {
             throw new InvalidCloudEventException("record has no data");
         }
-        return new ChangeEvent(uuid(required(headers, ID)), required(headers, SOURCE), required(headers, TYPE),
-                required(headers, SUBJECT), time(required(headers, TIME)), version(headers), data);
+        return new ChangeEvent(uuid(required(headers, ID)), attribute(headers, SOURCE), attribute(headers, TYPE),
+                attribute(headers, SUBJECT), time(required(headers, TIME)), version(headers), data);
+    }
+
+    /**
+     * Decodes bytes as UTF-8, refusing malformed input instead of replacing it with U+FFFD.
+     *
+     * @throws InvalidCloudEventException naming {@code what}
+     */
+    public static String strictUtf8(byte[] bytes, String what) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new InvalidCloudEventException(what + " is not valid UTF-8");
+        }
+    }
+
+    /** A key attribute: required, at most {@link ChangeEvent#MAX_ATTRIBUTE_LENGTH} characters, no control characters. */
+    private static String attribute(Headers headers, String name) {
+        String value = required(headers, name);
+        if (value.length() > ChangeEvent.MAX_ATTRIBUTE_LENGTH) {
+            throw new InvalidCloudEventException(name + " is " + value.length() + " characters, at most "
+                    + ChangeEvent.MAX_ATTRIBUTE_LENGTH);
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isISOControl(value.charAt(i))) {
+                throw new InvalidCloudEventException(name + " contains a control character (U+"
+                        + String.format("%04X", (int) value.charAt(i)) + ")");
+            }
+        }
+        return value;
     }
 
     private static long version(Headers headers) {
@@ -82,7 +117,12 @@ public final class CloudEventHeaders {
 
     private static OffsetDateTime time(String value) {
         try {
-            return OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+            OffsetDateTime time = OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+            // RFC 3339 has four-digit years; beyond them PostgreSQL and most consumers refuse the time.
+            if (time.getYear() < 0 || time.getYear() > 9999) {
+                throw new InvalidCloudEventException(TIME + " is out of range (years 0000-9999): '" + value + "'");
+            }
+            return time;
         } catch (DateTimeParseException e) {
             throw new InvalidCloudEventException(TIME + " is not an RFC 3339 time: '" + value + "'");
         }
@@ -98,8 +138,7 @@ public final class CloudEventHeaders {
 
     private static String text(Headers headers, String name) {
         Header header = headers.lastHeader(name);
-        return header == null || header.value() == null ? null
-                : new String(header.value(), StandardCharsets.UTF_8);
+        return header == null || header.value() == null ? null : strictUtf8(header.value(), "header " + name);
     }
 
     private static void add(Headers headers, String name, String value) {

@@ -71,12 +71,13 @@ class SummitEventsTest {
     }
 
     @Test
-    void sessionItemAndNotesChangesEmitOneEventEachKeyedBySessionId() {
+    void sessionItemAndNotesChangesEmitOneEventEachOnTheirOwnVersionLine() {
         String summit = Api.unique("evts");
         Api.createSummit(summit);
         try (TopicReader topic = TopicReader.fromNow(Topics.SUMMIT)) {
             long id = Api.createSession(summit, "Evented");
             String key = Long.toString(id);
+            String notesKey = id + "/notes";
             asEditor().contentType("application/merge-patch+json").body("{\"status\":\"done\"}")
                     .patch("/sessions/" + id + "/items/1").then().statusCode(200);
             asEditor().header("If-Match", "\"0\"").body("{\"body\":\"v1\"}").put("/sessions/" + id + "/notes").then()
@@ -86,21 +87,26 @@ class SummitEventsTest {
             Map<String, Object> state = withoutTimes(given().get("/sessions/" + id).then().extract().jsonPath());
             asAdmin().delete("/sessions/" + id).then().statusCode(204);
 
-            topic.awaitRecords(r -> key.equals(r.key()), 5, WAIT);
+            topic.awaitRecords(r -> key.equals(r.key()) || notesKey.equals(r.key()), 6, WAIT);
             marker(topic);
-            List<ChangeEvent> events = topic.drain(Duration.ofMillis(200)).stream().filter(r -> key.equals(r.key()))
+            List<ChangeEvent> all = topic.drain(Duration.ofMillis(200)).stream()
                     .map(r -> CloudEventHeaders.read(r.headers(), r.value())).toList();
-            assertEquals(List.of("summit.session.created", "summit.session.updated", "summit.notes.created",
-                    "summit.notes.updated", "summit.session.deleted"), events.stream().map(ChangeEvent::type).toList());
+            // One subject, one version line: the session's versions under its id, notes revisions under id/notes.
+            List<ChangeEvent> events = all.stream().filter(e -> key.equals(e.subject())).toList();
+            List<ChangeEvent> notesEvents = all.stream().filter(e -> notesKey.equals(e.subject())).toList();
+            assertEquals(List.of("summit.session.created", "summit.session.updated", "summit.session.deleted"),
+                    events.stream().map(ChangeEvent::type).toList());
+            assertEquals(List.of("summit.notes.created", "summit.notes.updated", "summit.notes.deleted"),
+                    notesEvents.stream().map(ChangeEvent::type).toList());
             assertEquals("done", JsonPath.from(events.get(1).data()).getString("items[0].status"));
             assertEquals(state, withoutTimes(JsonPath.from(events.get(1).data())));
-            JsonPath notes = JsonPath.from(events.get(3).data());
+            JsonPath notes = JsonPath.from(notesEvents.get(1).data());
             assertEquals(2, notes.getInt("revision"));
-            assertEquals(2L, events.get(3).entityVersion());
+            assertEquals(List.of(1L, 2L, 3L), notesEvents.stream().map(ChangeEvent::entityVersion).toList());
             assertEquals("test-editor", notes.getString("author"));
             assertEquals("v2 longer".length(), notes.getInt("bytes"));
-            assertFalse(events.get(3).data().contains("v2 longer"), "a notes event carries no body or history");
-            assertEquals(events.get(1).entityVersion() + 1, events.get(4).entityVersion());
+            assertFalse(notesEvents.get(1).data().contains("v2 longer"), "a notes event carries no body or history");
+            assertEquals(events.get(1).entityVersion() + 1, events.get(2).entityVersion());
         }
     }
 
@@ -136,7 +142,7 @@ class SummitEventsTest {
             marker(topic);
             List<ConsumerRecord<String, String>> seen = topic.drain(Duration.ofMillis(500));
             Predicate<ConsumerRecord<String, String>> bad = r -> summit.equals(r.key()) || badSlug.equals(r.key())
-                    || sessionKey.equals(r.key()) || r.value().contains("bad-session");
+                    || sessionKey.equals(r.key()) || (id + "/notes").equals(r.key()) || r.value().contains("bad-session");
             assertEquals(List.of(), seen.stream().filter(bad).map(r -> r.key() + " " + r.value()).toList());
         }
         given().get("/summits/" + badSlug).then().statusCode(404);

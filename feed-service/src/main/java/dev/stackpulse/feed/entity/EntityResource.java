@@ -16,8 +16,11 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-/** One entity as the feed knows it: source without the leading '/', e.g. /feed/entities/catalog-service/nova. */
-@Path("/feed/entities/{source}/{subject}")
+/**
+ * One entity as the feed knows it: source without the leading '/', e.g. /feed/entities/catalog-service/nova. A
+ * subject may contain '/' (adoption's {@code liberty/neutron}, notes' {@code 5/notes}), so it takes the rest of the path.
+ */
+@Path("/feed/entities/{source}")
 @Produces(MediaType.APPLICATION_JSON)
 public class EntityResource {
 
@@ -32,6 +35,7 @@ public class EntityResource {
     }
 
     @GET
+    @Path("{subject: .+}")
     @Operation(summary = "The entity's latest state (ETag = its version)")
     @APIResponse(responseCode = "200", description = "Latest state")
     @APIResponse(responseCode = "304", description = "If-None-Match matched the version")
@@ -44,7 +48,7 @@ public class EntityResource {
     }
 
     @GET
-    @Path("/history")
+    @Path("{subject: .+}/history")
     @Operation(summary = "The entity's changes in feed order (out-of-order versions are kept and flagged stale)")
     @APIResponse(responseCode = "200", description = "A page of changes")
     @APIResponse(responseCode = "400", description = "Malformed after/limit")

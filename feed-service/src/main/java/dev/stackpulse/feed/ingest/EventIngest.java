@@ -1,9 +1,6 @@
 package dev.stackpulse.feed.ingest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stackpulse.events.ChangeEvent;
-import dev.stackpulse.events.CloudEventHeaders;
 import dev.stackpulse.events.InvalidCloudEventException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Blocking;
@@ -14,84 +11,75 @@ import java.util.Locale;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 /**
- * Consumes both event topics a poll at a time. A record that breaks the contract is refused (dead-letter topic,
- * reason in headers, counted); the valid ones are stored once, in one transaction per poll. Offsets are committed
- * only after the method returns, i.e. after the database commit; while the database is away the batch is
- * retried, never dead-lettered.
+ * Consumes both event topics a poll at a time, as raw bytes (so invalid UTF-8 is seen, not replaced). A record that
+ * breaks the contract, is too large, or comes from a source or with a type its topic does not accept is refused
+ * (dead-letter topic, reason in headers, counted); the valid ones are stored once, in one transaction per poll. If
+ * the database refuses that batch's data, each record is stored in a transaction of its own and only the refused
+ * one is dead-lettered. Offsets are committed only after the method returns, i.e. after the database commit; a
+ * transient database failure is retried (bounded), never dead-lettered.
  */
 @ApplicationScoped
 public class EventIngest {
 
-    private static final Logger LOG = Logger.getLogger(EventIngest.class);
-
     private final EventStore store;
     private final DeadLetters deadLetters;
-    private final ObjectMapper mapper;
+    private final RecordCheck check;
     private final MeterRegistry registry;
 
-    public EventIngest(EventStore store, DeadLetters deadLetters, ObjectMapper mapper, MeterRegistry registry) {
+    public EventIngest(EventStore store, DeadLetters deadLetters, RecordCheck check, MeterRegistry registry) {
         this.store = store;
         this.deadLetters = deadLetters;
-        this.mapper = mapper;
+        this.check = check;
         this.registry = registry;
     }
 
     @Incoming("catalog-events")
     @Blocking
-    public void fromCatalog(ConsumerRecords<String, String> records) {
+    public void fromCatalog(ConsumerRecords<byte[], byte[]> records) {
         ingest(records);
     }
 
     @Incoming("summit-events")
     @Blocking
-    public void fromSummit(ConsumerRecords<String, String> records) {
+    public void fromSummit(ConsumerRecords<byte[], byte[]> records) {
         ingest(records);
     }
 
+    /** A record that passed the checks, with the event read from it. */
+    private record Checked(ConsumerRecord<byte[], byte[]> record, ChangeEvent event) {
+    }
+
     /** One poll's records: the refused ones dead-lettered, the valid ones stored in one transaction, in order. */
-    private void ingest(ConsumerRecords<String, String> records) {
-        List<ChangeEvent> valid = new ArrayList<>(records.count());
-        for (ConsumerRecord<String, String> record : records) {
-            ChangeEvent event = validOrDeadLetter(record);
-            if (event != null) {
-                valid.add(event);
-            }
-        }
-        List<EventStore.Outcome> outcomes = store.storeAll(valid);
-        for (int i = 0; i < outcomes.size(); i++) {
-            registry.counter("feed.events.ingested", "source", valid.get(i).source(),
-                    "outcome", outcomes.get(i).name().toLowerCase(Locale.ROOT)).increment();
-        }
-    }
-
-    private ChangeEvent validOrDeadLetter(ConsumerRecord<String, String> record) {
-        try {
-            ChangeEvent event = CloudEventHeaders.read(record.headers(), record.value());
-            requireJson(event.data());
-            return event;
-        } catch (InvalidCloudEventException | IllegalArgumentException e) {
-            String reason = e.getMessage();
+    private void ingest(ConsumerRecords<byte[], byte[]> records) {
+        List<Checked> valid = new ArrayList<>(records.count());
+        for (ConsumerRecord<byte[], byte[]> record : records) {
             try {
-                deadLetters.record(record, reason);
-            } catch (RuntimeException dbDown) {
-                LOG.warnf("could not record the dead letter in the database: %s", dbDown.getMessage());
+                valid.add(new Checked(record, check.check(record)));
+            } catch (InvalidCloudEventException | IllegalArgumentException e) {
+                deadLetters.refuse(record, e.getMessage());
             }
-            deadLetters.publish(record, reason);
-            return null;
+        }
+        List<ChangeEvent> events = valid.stream().map(Checked::event).toList();
+        try {
+            count(events, store.storeAll(events));
+        } catch (EventStore.RejectedByDatabase batchRefused) {
+            // Find the record the database refused: one transaction each, in order, for this batch only.
+            for (Checked one : valid) {
+                try {
+                    count(List.of(one.event()), store.storeAll(List.of(one.event())));
+                } catch (EventStore.RejectedByDatabase refused) {
+                    deadLetters.refuse(one.record(), refused.getMessage());
+                }
+            }
         }
     }
 
-    private void requireJson(String data) {
-        try {
-            com.fasterxml.jackson.databind.JsonNode node = mapper.readTree(data);
-            if (node == null || node.isMissingNode()) {
-                throw new InvalidCloudEventException("data is empty, not JSON");
-            }
-        } catch (JsonProcessingException e) {
-            throw new InvalidCloudEventException("data is not JSON");
+    private void count(List<ChangeEvent> events, List<EventStore.Outcome> outcomes) {
+        for (int i = 0; i < outcomes.size(); i++) {
+            registry.counter("feed.events.ingested", "source", events.get(i).source(),
+                    "outcome", outcomes.get(i).name().toLowerCase(Locale.ROOT)).increment();
         }
     }
 }

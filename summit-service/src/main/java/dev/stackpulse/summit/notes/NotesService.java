@@ -1,5 +1,6 @@
 package dev.stackpulse.summit.notes;
 
+import dev.stackpulse.events.ChangeEvent;
 import dev.stackpulse.events.ChangeKind;
 import dev.stackpulse.outbox.OutboxWriter;
 import dev.stackpulse.summit.session.DesignSession;
@@ -60,11 +61,37 @@ public class NotesService {
         r.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         r.body = body;
         r.persist();
-        NotesEvent event = new NotesEvent(sessionId, r.number, author, r.createdAt, bytes,
-                "/sessions/" + sessionId + "/notes/revisions/" + r.number);
-        outbox.record(ENTITY, Long.toString(sessionId), r.number == 1 ? ChangeKind.CREATED : ChangeKind.UPDATED,
+        NotesEvent event = event(r);
+        outbox.record(ENTITY, subject(sessionId), r.number == 1 ? ChangeKind.CREATED : ChangeKind.UPDATED,
                 () -> event);
         return NotesView.of(r);
+    }
+
+    /**
+     * Records that a session's notes go with the session (call in the delete's transaction, before the cascade):
+     * a {@code summit.notes.deleted} with the last revision, so the notes entity's version line ends too.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void sessionDeleted(long sessionId) {
+        NotesRevision latest = latest(sessionId);
+        if (latest != null) {
+            NotesEvent last = event(latest);
+            outbox.record(ENTITY, subject(sessionId), ChangeKind.DELETED, () -> last);
+        }
+    }
+
+    /**
+     * The notes' event subject: {@code <sessionId>/notes}. Notes revisions are a version line of their own, so they
+     * must not share the session's subject (whose versions are the session's).
+     */
+    public static String subject(long sessionId) {
+        return ChangeEvent.partSubject(Long.toString(sessionId), ENTITY);
+    }
+
+    private static NotesEvent event(NotesRevision r) {
+        return new NotesEvent(r.sessionId, r.number, r.author, r.createdAt,
+                r.body.getBytes(StandardCharsets.UTF_8).length,
+                "/sessions/" + r.sessionId + "/notes/revisions/" + r.number);
     }
 
     public List<RevisionSummary> revisions(long sessionId) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stackpulse.events.ChangeKind;
 import dev.stackpulse.outbox.OutboxWriter;
+import dev.stackpulse.summit.notes.NotesService;
 import dev.stackpulse.summit.summit.Summit;
 import dev.stackpulse.summit.support.Json;
 import dev.stackpulse.summit.support.Paging;
@@ -35,9 +36,11 @@ public class SessionService {
     private final OutboxWriter outbox;
     private final Json json;
     private final EntityManager em;
+    private final NotesService notes;
 
-    public SessionService(OutboxWriter outbox, Json json, EntityManager em) {
+    public SessionService(OutboxWriter outbox, Json json, EntityManager em, NotesService notes) {
         this.outbox = outbox;
+        this.notes = notes;
         this.json = json;
         this.em = em;
     }
@@ -159,6 +162,7 @@ public class SessionService {
         DesignSession s = findForUpdate(id);
         Versions.checkIfMatch(ifMatch, s.version);
         SessionView last = view(s);
+        notes.sessionDeleted(id); // the notes go with the session (cascade): their version line ends too
         s.delete();
         outbox.record(ENTITY, subject(s), ChangeKind.DELETED, () -> last);
     }
