@@ -2,7 +2,6 @@ package dev.stackpulse.web;
 
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,19 +42,6 @@ public final class Versions {
 
     public static Response notModified(HttpHeaders headers, long version) {
         return notModified(headers, etag(version));
-    }
-
-    /**
-     * JAX-RS's evaluatePreconditions compares strongly; this asks it for the weak tag too.
-     * @deprecated use {@link #notModified(HttpHeaders, long)}, which reads the header itself.
-     */
-    @Deprecated
-    public static Response notModified(Request request, long version) {
-        Response.ResponseBuilder builder = request.evaluatePreconditions(etag(version));
-        if (builder == null) {
-            builder = request.evaluatePreconditions(new EntityTag(Long.toString(version), true));
-        }
-        return builder == null ? null : builder.tag(etag(version)).build();
     }
 
     /** 200 with the entity and its version as ETag. */

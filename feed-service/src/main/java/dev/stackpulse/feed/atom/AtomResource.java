@@ -1,5 +1,6 @@
 package dev.stackpulse.feed.atom;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -12,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The feed for feed readers: Atom (RFC 4287), paged as archived feeds (RFC 5005). */
+@PermitAll
 @Path("/feed.atom")
 public class AtomResource {
 

@@ -1,6 +1,7 @@
 package dev.stackpulse.feed.digest;
 
 import dev.stackpulse.feed.entry.FeedQuery;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -11,6 +12,7 @@ import java.time.ZoneOffset;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
+@PermitAll
 @Path("/feed/digest")
 @Produces(MediaType.APPLICATION_JSON)
 public class DigestResource {

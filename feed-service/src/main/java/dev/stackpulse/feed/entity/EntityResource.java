@@ -3,6 +3,7 @@ package dev.stackpulse.feed.entity;
 import dev.stackpulse.feed.entry.FeedEntryView;
 import dev.stackpulse.feed.entry.FeedQuery;
 import dev.stackpulse.web.Versions;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -10,7 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  * One entity as the feed knows it: source without the leading '/', e.g. /feed/entities/catalog-service/nova. A
  * subject may contain '/' (adoption's {@code liberty/neutron}, notes' {@code 5/notes}), so it takes the rest of the path.
  */
+@PermitAll
 @Path("/feed/entities/{source}")
 @Produces(MediaType.APPLICATION_JSON)
 public class EntityResource {
@@ -41,10 +43,9 @@ public class EntityResource {
     @APIResponse(responseCode = "304", description = "If-None-Match matched the version")
     @APIResponse(responseCode = "404", description = "No event for this entity was ever received")
     public Response latest(@PathParam("source") String source, @PathParam("subject") String subject,
-                           @Context Request request) {
+                           @Context HttpHeaders headers) {
         EntityView view = entities.latest(source, subject);
-        Response notModified = Versions.notModified(request, view.version());
-        return notModified != null ? notModified : Response.ok(view).tag(Versions.etag(view.version())).build();
+        return Versions.current(headers, view, view.version());
     }
 
     @GET

@@ -1,6 +1,7 @@
 package dev.stackpulse.feed.entry;
 
 import dev.stackpulse.feed.config.FeedConfig;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -14,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The feed in position order, from this service's database (any replica answers the same). */
+@PermitAll
 @Path("/feed")
 @Produces(MediaType.APPLICATION_JSON)
 public class FeedResource {

@@ -1,5 +1,6 @@
 package dev.stackpulse.feed.stats;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -7,6 +8,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
+@PermitAll
 @Path("/feed/stats")
 @Produces(MediaType.APPLICATION_JSON)
 public class StatsResource {

@@ -5,6 +5,7 @@ import dev.stackpulse.feed.config.FeedConfig;
 import dev.stackpulse.feed.entry.FeedQuery;
 import dev.stackpulse.feed.entry.FeedService;
 import dev.stackpulse.feed.retention.RetentionService;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -18,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The feed as Server-Sent Events: replay after the cursor from the database, then live. */
+@PermitAll
 @Path("/feed/stream")
 public class StreamResource {
 
