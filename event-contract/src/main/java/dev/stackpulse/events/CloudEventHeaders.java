@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
@@ -28,11 +29,19 @@ public final class CloudEventHeaders {
     static final String TIME = "ce_time";
     static final String VERSION = "ce_" + VERSION_EXTENSION;
     static final String CONTENT_TYPE_HEADER = "content-type";
+    /** CloudEvents Distributed Tracing extension: the W3C context of the change's origin. */
+    static final String TRACEPARENT = "ce_traceparent";
+    static final String TRACESTATE = "ce_tracestate";
 
     private CloudEventHeaders() {
     }
 
     public static Headers write(ChangeEvent event) {
+        return write(event, null);
+    }
+
+    /** The event's headers, with the Distributed Tracing extension when {@code trace} is not null. */
+    public static Headers write(ChangeEvent event, TraceContext trace) {
         RecordHeaders headers = new RecordHeaders();
         add(headers, SPEC, SPEC_VERSION);
         add(headers, ID, event.id().toString());
@@ -42,7 +51,29 @@ public final class CloudEventHeaders {
         add(headers, TIME, DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(event.time()));
         add(headers, VERSION, Long.toString(event.entityVersion()));
         add(headers, CONTENT_TYPE_HEADER, CONTENT_TYPE);
+        if (trace != null) {
+            add(headers, TRACEPARENT, trace.traceparent());
+            if (trace.tracestate() != null) {
+                add(headers, TRACESTATE, trace.tracestate());
+            }
+        }
         return headers;
+    }
+
+    /**
+     * The Distributed Tracing extension of a record: empty when absent or malformed. Never refuses a record: a
+     * broken trace context loses the trace, not the change.
+     */
+    public static Optional<TraceContext> traceContext(Headers headers) {
+        return TraceContext.of(textOrNull(headers, TRACEPARENT), textOrNull(headers, TRACESTATE));
+    }
+
+    private static String textOrNull(Headers headers, String name) {
+        try {
+            return text(headers, name);
+        } catch (InvalidCloudEventException notUtf8) {
+            return null;
+        }
     }
 
     /**

@@ -1,11 +1,14 @@
 package dev.stackpulse.events;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -20,6 +23,47 @@ class CloudEventHeadersTest {
     @Test
     void aWrittenEventReadsBack() {
         assertEquals(EVENT, CloudEventHeaders.read(CloudEventHeaders.write(EVENT), "{}"));
+    }
+
+    @Test
+    void theTraceContextRoundTripsInTheDistributedTracingExtension() {
+        TraceContext trace = new TraceContext("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", "congo=t61rcWkgMzE");
+        Headers headers = CloudEventHeaders.write(EVENT, trace);
+        assertEquals("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", text(headers, "ce_traceparent"));
+        assertEquals("congo=t61rcWkgMzE", text(headers, "ce_tracestate"));
+        assertEquals(Optional.of(trace), CloudEventHeaders.traceContext(headers));
+        assertEquals("4bf92f3577b34da6a3ce929d0e0e4736", trace.traceId());
+        assertEquals("00f067aa0ba902b7", trace.spanId());
+        assertEquals(EVENT, CloudEventHeaders.read(headers, "{}"), "the extension does not change the event");
+    }
+
+    @Test
+    void withoutATraceContextNoExtensionHeaderIsWritten() {
+        Headers headers = CloudEventHeaders.write(EVENT);
+        assertNull(headers.lastHeader("ce_traceparent"));
+        assertNull(headers.lastHeader("ce_tracestate"));
+        assertEquals(Optional.empty(), CloudEventHeaders.traceContext(headers));
+        Headers noState = CloudEventHeaders.write(EVENT,
+                new TraceContext("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00", null));
+        assertNull(noState.lastHeader("ce_tracestate"));
+    }
+
+    @Test
+    void aMalformedTraceContextIsIgnoredNeverRefused() {
+        for (byte[] bad : List.of(bytes("garbage"), bytes("00-00000000000000000000000000000000-00f067aa0ba902b7-01"),
+                bytes("00-4bf92f3577b34da6a3ce929d0e0e4736-0000000000000000-01"),
+                bytes("ff-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"),
+                bytes("00-4BF92F3577B34DA6A3CE929D0E0E4736-00f067aa0ba902b7-01"), new byte[] {'0', (byte) 0xFF})) {
+            Headers headers = CloudEventHeaders.write(EVENT);
+            headers.add("ce_traceparent", bad);
+            assertEquals(Optional.empty(), CloudEventHeaders.traceContext(headers), new String(bad, StandardCharsets.UTF_8));
+            assertEquals(EVENT, CloudEventHeaders.read(headers, "{}"));
+        }
+        Headers badState = CloudEventHeaders.write(EVENT);
+        badState.add("ce_traceparent", bytes("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"));
+        badState.add("ce_tracestate", new byte[] {'a', '=', (byte) 0xFF});
+        assertEquals(Optional.of(new TraceContext("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", null)),
+                CloudEventHeaders.traceContext(badState), "a broken tracestate is dropped, the traceparent kept");
     }
 
     @Test
@@ -60,6 +104,10 @@ class CloudEventHeadersTest {
         });
         headers.add(header, value);
         return assertThrows(InvalidCloudEventException.class, () -> CloudEventHeaders.read(headers, "{}")).getMessage();
+    }
+
+    private static String text(Headers headers, String name) {
+        return new String(headers.lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 
     private static byte[] bytes(String text) {

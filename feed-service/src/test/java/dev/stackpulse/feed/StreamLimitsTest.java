@@ -45,6 +45,8 @@ class StreamLimitsTest {
     @Test
     void largeEntriesStayWithinTheWindowBoundAndEverySubscriberGetsEveryEventInOrder() throws Exception {
         String subject = "big-" + UUID.randomUUID().toString().substring(0, 8);
+        // The other test's connections may still be closing: this one needs 4 of the 4 slots.
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> hub.subscriberCount() == 0);
         long start = given().get("/feed/stats").jsonPath().getLong("head");
         List<String> produced = new ArrayList<>();
         List<SseClient> live = new ArrayList<>();

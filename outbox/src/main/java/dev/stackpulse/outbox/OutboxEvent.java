@@ -1,6 +1,7 @@
 package dev.stackpulse.outbox;
 
 import dev.stackpulse.events.ChangeEvent;
+import dev.stackpulse.events.TraceContext;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -50,7 +51,19 @@ public class OutboxEvent extends PanacheEntityBase {
     @Column(name = "published_at")
     public OffsetDateTime publishedAt;
 
+    /** W3C trace context of the write that recorded this event (null: not traced). */
+    @Column(length = 512)
+    public String traceparent;
+
+    @Column(length = 8192)
+    public String tracestate;
+
     ChangeEvent toChangeEvent() {
         return new ChangeEvent(eventId, source, type, subject, occurredAt, entityVersion, data);
+    }
+
+    /** The stored trace context, or null. */
+    TraceContext traceContext() {
+        return TraceContext.of(traceparent, tracestate).orElse(null);
     }
 }

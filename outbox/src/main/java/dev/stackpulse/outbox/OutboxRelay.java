@@ -2,6 +2,14 @@ package dev.stackpulse.outbox;
 
 import dev.stackpulse.events.ChangeEvent;
 import dev.stackpulse.events.CloudEventHeaders;
+import dev.stackpulse.events.TraceContext;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapGetter;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -45,21 +53,38 @@ public class OutboxRelay {
     private final OutboxMetrics metrics;
     private final MutinyEmitter<String> emitter;
     private final RelayLock lock;
+    private final Tracer tracer;
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile boolean running;
     private Instant nextPurge = Instant.MIN;
 
     /** A claimed event, detached from the transaction that read it. */
-    private record Claimed(long seq, String topic, ChangeEvent event) {
+    private record Claimed(long seq, String topic, ChangeEvent event, TraceContext trace) {
     }
+
+    /** Reads a stored {@link TraceContext} as the W3C propagator's carrier. */
+    private static final TextMapGetter<TraceContext> STORED = new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(TraceContext carrier) {
+            return List.of("traceparent", "tracestate");
+        }
+
+        @Override
+        public String get(TraceContext carrier, String key) {
+            return carrier == null ? null : "traceparent".equals(key) ? carrier.traceparent()
+                    : "tracestate".equals(key) ? carrier.tracestate() : null;
+        }
+    };
 
     public OutboxRelay(EntityManager em, OutboxConfig config, OutboxMetrics metrics,
                        @Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
                        MutinyEmitter<String> emitter,
                        @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
                        @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
-                       @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
+                       @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password,
+                       Tracer tracer) {
         this.em = em;
+        this.tracer = tracer;
         this.config = config;
         this.metrics = metrics;
         this.emitter = emitter;
@@ -133,7 +158,7 @@ public class OutboxRelay {
 
     private List<Claimed> claim() {
         return OutboxEvent.<OutboxEvent>find("publishedAt is null order by seq").page(0, config.batchSize()).list()
-                .stream().map(e -> new Claimed(e.seq, e.topic, e.toChangeEvent())).toList();
+                .stream().map(e -> new Claimed(e.seq, e.topic, e.toChangeEvent(), e.traceContext())).toList();
     }
 
     /** One statement per batch, by exact positions: a row that committed late inside the range is not touched. */
@@ -165,18 +190,39 @@ public class OutboxRelay {
         List<Uni<Boolean>> acks = new ArrayList<>(batch.size());
         for (Claimed claimed : batch) {
             ChangeEvent event = claimed.event();
+            Span span = publishSpan(claimed);
             Message<String> message = Message.of(event.data()).addMetadata(
                     OutgoingKafkaRecordMetadata.<String>builder()
                             .withTopic(claimed.topic())
                             .withKey(event.subject())
-                            .withHeaders(CloudEventHeaders.write(event))
+                            .withHeaders(CloudEventHeaders.write(event, claimed.trace()))
                             .build());
             acks.add(emitter.sendMessage(message).replaceWith(true)
                     .onFailure().recoverWithItem(failure -> {
                         LOG.debugf("publish of %s failed: %s", event.id(), failure.getMessage());
+                        span.recordException(failure);
+                        span.setStatus(StatusCode.ERROR, "not acknowledged by Kafka");
                         return false;
-                    }));
+                    })
+                    .onTermination().invoke(span::end));
         }
         return Uni.join().all(acks).andFailFast().await().atMost(config.sendTimeout().plusSeconds(5));
+    }
+
+    /**
+     * The produce span, a child of the context stored with the row (the writer's request), not of this thread's:
+     * the relay runs long after that request ended, on a thread of its own. A row written untraced starts a trace.
+     */
+    private Span publishSpan(Claimed claimed) {
+        Context parent = claimed.trace() == null ? Context.root()
+                : W3CTraceContextPropagator.getInstance().extract(Context.root(), claimed.trace(), STORED);
+        return tracer.spanBuilder("publish " + claimed.topic()).setParent(parent).setSpanKind(SpanKind.PRODUCER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation.type", "send")
+                .setAttribute("messaging.destination.name", claimed.topic())
+                .setAttribute("messaging.message.id", claimed.event().id().toString())
+                .setAttribute("messaging.kafka.message.key", claimed.event().subject())
+                .setAttribute("cloudevents.event_type", claimed.event().type())
+                .startSpan();
     }
 }

@@ -4,12 +4,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stackpulse.events.ChangeEvent;
 import dev.stackpulse.events.ChangeKind;
+import dev.stackpulse.events.TraceContext;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -48,9 +53,19 @@ public class OutboxWriter {
         row.entityVersion = version;
         row.occurredAt = OffsetDateTime.now(ZoneOffset.UTC);
         row.data = json(after);
+        TraceContext trace = currentTrace();
+        row.traceparent = trace == null ? null : trace.traceparent();
+        row.tracestate = trace == null ? null : trace.tracestate();
         em.persist(row);
         written.fire(new OutboxWritten(row.topic));
         return row.toChangeEvent();
+    }
+
+    /** The current span's W3C context (the writer's request), as the propagator writes it; null when not traced. */
+    private static TraceContext currentTrace() {
+        Map<String, String> carrier = new HashMap<>(2);
+        W3CTraceContextPropagator.getInstance().inject(Context.current(), carrier, Map::put);
+        return TraceContext.of(carrier.get("traceparent"), carrier.get("tracestate")).orElse(null);
     }
 
     private String servicePrefix() {
