@@ -48,7 +48,7 @@ public final class CloudEventHeaders {
         add(headers, SOURCE, event.source());
         add(headers, TYPE, event.type());
         add(headers, SUBJECT, event.subject());
-        add(headers, TIME, DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(event.time()));
+        add(headers, TIME, Rfc3339.format(event.time()));
         add(headers, VERSION, Long.toString(event.entityVersion()));
         add(headers, CONTENT_TYPE_HEADER, CONTENT_TYPE);
         if (trace != null) {

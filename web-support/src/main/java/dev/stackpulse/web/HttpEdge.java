@@ -157,9 +157,9 @@ public class HttpEdge {
         String instance = status == 414 ? null : ctx.request().path();
         String body;
         try {
-            body = mapper.writeValueAsString(new Problem("about:blank", title, status, detail, instance, errors));
+            body = mapper.writeValueAsString(new Problem(ProblemType.forStatus(status).uri(), title, status, detail, instance, errors));
         } catch (JsonProcessingException e) {
-            body = "{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + "}";
+            body = "{\"type\":\"" + ProblemType.forStatus(status).uri() + "\",\"title\":\"" + title + "\",\"status\":" + status + "}";
         }
         response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
         if (close) {

@@ -33,7 +33,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(e.status(), e.title(), e.getMessage(), uri, e.errors());
+        return respond(e.type(), e.getMessage(), uri, e.errors());
     }
 
     @ServerExceptionMapper
@@ -43,32 +43,32 @@ public class ProblemMappers {
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
         String detail = errors.stream().map(f -> f.field() + ": " + f.reason()).collect(Collectors.joining("; "));
-        return respond(400, "Bad Request", detail, uri, errors);
+        return respond(ProblemType.INVALID_BODY, detail, uri, errors);
     }
 
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
         String duplicate = duplicateKey(e);
         if (duplicate != null) {
-            return respond(400, "Bad Request", duplicate + ": given more than once", uri,
+            return respond(ProblemType.INVALID_BODY, duplicate + ": given more than once", uri,
                     List.of(new Problem.FieldError(duplicate, "given more than once")));
         }
         if (e instanceof StrictJson.RefusedTextException refused && !refused.getPath().isEmpty()) {
             String field = path(refused);
-            return respond(400, "Bad Request", field + ": " + refused.reason(), uri,
+            return respond(ProblemType.INVALID_BODY, field + ": " + refused.reason(), uri,
                     List.of(new Problem.FieldError(field, refused.reason())));
         }
         if (e instanceof UnrecognizedPropertyException unknown) {
             String field = path(unknown);
-            return respond(400, "Bad Request", "unknown field '" + field + "'", uri,
+            return respond(ProblemType.INVALID_BODY, "unknown field '" + field + "'", uri,
                     List.of(new Problem.FieldError(field, "unknown field")));
         }
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = path(mapping);
-            return respond(400, "Bad Request", field + ": wrong type or format", uri,
+            return respond(ProblemType.INVALID_BODY, field + ": wrong type or format", uri,
                     List.of(new Problem.FieldError(field, "wrong type or format")));
         }
-        return respond(400, "Bad Request", "request body is not valid JSON", uri, List.of());
+        return respond(ProblemType.INVALID_BODY, "request body is not valid JSON", uri, List.of());
     }
 
     // Closer in type than Quarkus' built-in MismatchedInputException mapper, which answers without problem+json.
@@ -91,7 +91,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unstorable(DataException e, UriInfo uri) {
         LOG.debugf("refused by the database: %s", e.getMessage());
-        return respond(400, "Bad Request", "a value cannot be stored (e.g. a text containing a NUL character)", uri,
+        return respond(ProblemType.INVALID_BODY, "a value cannot be stored (e.g. a text containing a NUL character)", uri,
                 List.of());
     }
 
@@ -99,38 +99,38 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response duplicate(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {
         LOG.debugf("constraint violated: %s", e.getConstraintName());
-        return respond(409, "Conflict", "the change conflicts with existing data (written concurrently?); read it "
+        return respond(ProblemType.CONFLICT, "the change conflicts with existing data (written concurrently?); read it "
                 + "again and retry", uri, List.of());
     }
 
     @ServerExceptionMapper
     public Response stale(OptimisticLockException e, UriInfo uri) {
-        return respond(409, "Conflict", "the resource was changed concurrently; read it again and retry", uri,
+        return respond(ProblemType.CONFLICT, "the resource was changed concurrently; read it again and retry", uri,
                 List.of());
     }
 
     // RFC 6750 section 3: every 401 names the scheme; an invalid token also says so.
     @ServerExceptionMapper
     public Response unauthenticated(UnauthorizedException e, UriInfo uri) {
-        return Response.fromResponse(respond(401, "Unauthorized", "a valid bearer token is required", uri,
+        return Response.fromResponse(respond(ProblemType.UNAUTHORIZED, "a valid bearer token is required", uri,
                 List.of())).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
     }
 
     @ServerExceptionMapper
     public Response badToken(AuthenticationFailedException e, UriInfo uri) {
-        return Response.fromResponse(respond(401, "Unauthorized", "the bearer token is missing, invalid or expired",
+        return Response.fromResponse(respond(ProblemType.UNAUTHORIZED, "the bearer token is missing, invalid or expired",
                 uri, List.of())).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"").build();
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return respond(403, "Forbidden", "the token's roles do not allow this operation", uri, List.of());
+        return respond(ProblemType.FORBIDDEN, "the token's roles do not allow this operation", uri, List.of());
     }
 
     @ServerExceptionMapper
     public Response databaseDown(JDBCConnectionException e, UriInfo uri) {
         LOG.warnf("database unavailable: %s", e.getMessage());
-        return Response.fromResponse(respond(503, "Service Unavailable", "the database is unavailable; retry later",
+        return Response.fromResponse(respond(ProblemType.UNAVAILABLE, "the database is unavailable; retry later",
                 uri, List.of())).header("Retry-After", "5").build();
     }
 
@@ -144,10 +144,9 @@ public class ProblemMappers {
         if (status < 400) {
             return e.getResponse();
         }
-        Response.Status known = Response.Status.fromStatusCode(status);
-        String title = known == null ? "Error" : known.getReasonPhrase();
-        String detail = e.getMessage() == null || e.getMessage().startsWith("HTTP ") ? title : e.getMessage();
-        return respond(status, title, detail, uri, List.of());
+        ProblemType type = ProblemType.forStatus(status);
+        String detail = e.getMessage() == null || e.getMessage().startsWith("HTTP ") ? type.title() : e.getMessage();
+        return Response.fromResponse(respond(type, detail, uri, List.of())).status(status).build();
     }
 
     @ServerExceptionMapper(priority = 10_000)
@@ -156,7 +155,7 @@ public class ProblemMappers {
             return databaseDown(new JDBCConnectionException(e.getMessage(), null), uri);
         }
         LOG.error("unexpected failure", e);
-        return respond(500, "Internal Server Error", "an unexpected error occurred; it has been logged", uri,
+        return respond(ProblemType.INTERNAL, "an unexpected error occurred; it has been logged", uri,
                 List.of());
     }
 
@@ -177,10 +176,9 @@ public class ProblemMappers {
         return false;
     }
 
-    static Response respond(int status, String title, String detail, UriInfo uri, List<Problem.FieldError> errors) {
-        Problem body = new Problem("about:blank", title, status, detail,
-                uri == null ? null : uri.getPath(), errors);
-        return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
+    static Response respond(ProblemType type, String detail, UriInfo uri, List<Problem.FieldError> errors) {
+        Problem body = Problem.of(type, detail, uri == null ? null : uri.getPath(), errors);
+        return Response.status(type.status()).type(Problem.MEDIA_TYPE).entity(body).build();
     }
 
     private static String fieldOf(ConstraintViolation<?> violation) {

@@ -55,6 +55,20 @@ public final class Versions {
         return notModified != null ? notModified : tagged(entity, version);
     }
 
+    /**
+     * A representation in one language: its own ETag ({@code "4"} for the default language, {@code "4-ja"} otherwise:
+     * the bytes differ), Content-Language and Vary: Accept-Language; 304 when If-None-Match names that tag
+     * ({@code headers} null: no conditional check, as after a write).
+     */
+    public static Response localized(HttpHeaders headers, Object entity, long version, String language,
+                                     boolean defaultLanguage) {
+        EntityTag tag = etag(version, defaultLanguage ? null : language);
+        Response notModified = headers == null ? null : notModified(headers, tag);
+        Response.ResponseBuilder builder = notModified != null ? Response.fromResponse(notModified)
+                : Response.ok(entity).tag(tag).header(HttpHeaders.CONTENT_LANGUAGE, language);
+        return builder.header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE).build();
+    }
+
     /** Throws 412 when an If-Match header is present and does not name this version (strong comparison). */
     public static void checkIfMatch(String ifMatch, long currentVersion) {
         if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*") || matches(ifMatch, currentVersion)) {

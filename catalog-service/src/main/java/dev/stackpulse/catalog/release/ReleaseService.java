@@ -84,7 +84,7 @@ public class ReleaseService {
     public static ReleaseSeries find(String name) {
         ReleaseSeries r = name == null ? null : ReleaseSeries.findById(name);
         if (r == null) {
-            throw new ProblemException(404, "Not Found", "release '" + name + "' does not exist",
+            throw new ProblemException(dev.stackpulse.web.ProblemType.NOT_FOUND, "release '" + name + "' does not exist",
                     List.of(new Problem.FieldError("release", "unknown release")));
         }
         return r;
@@ -93,7 +93,7 @@ public class ReleaseService {
     private static void checkSequenceFree(int sequence, String name) {
         ReleaseSeries holder = ReleaseSeries.find("sequence", sequence).firstResult();
         if (holder != null && !holder.name.equals(name)) {
-            throw new ProblemException(409, "Conflict", "sequence " + sequence + " is taken by release '"
+            throw new ProblemException(dev.stackpulse.web.ProblemType.CONFLICT, "sequence " + sequence + " is taken by release '"
                     + holder.name + "'", List.of(new Problem.FieldError("sequence", "already used")));
         }
     }

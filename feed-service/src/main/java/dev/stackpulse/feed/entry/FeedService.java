@@ -46,7 +46,7 @@ public class FeedService {
     public static ProblemException beyondHead(String parameter, long cursor, long head) {
         String reason = "cursor " + cursor + " is beyond the newest position " + head + " (the head): no entry "
                 + "follows it; use a position from a previous response, or after=" + head + " for new entries only";
-        return new ProblemException(400, "Bad Request", parameter + ": " + reason,
+        return new ProblemException(dev.stackpulse.web.ProblemType.INVALID_PARAMETER, parameter + ": " + reason,
                 List.of(new Problem.FieldError(parameter, reason)));
     }
 }

@@ -37,7 +37,7 @@ public class RetentionService {
         String reason = "cursor " + cursor + " is older than the retention window (positions up to " + prunedThrough
                 + " were pruned); restart from the beginning with after=0, or rebuild state from"
                 + " /feed/entities/{source}/{subject} and continue from the newest position";
-        return new ProblemException(410, "Gone", reason, List.of(new Problem.FieldError(parameter, reason)));
+        return new ProblemException(dev.stackpulse.web.ProblemType.GONE, reason, List.of(new Problem.FieldError(parameter, reason)));
     }
 
     /** Prunes every entry that arrived before {@code cutoff} (and, keeping a prefix, everything below it). */

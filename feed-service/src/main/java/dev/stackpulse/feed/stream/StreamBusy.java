@@ -23,7 +23,7 @@ public class StreamBusy extends RuntimeException {
 
         @ServerExceptionMapper
         public Response busy(StreamBusy e, UriInfo uri) {
-            Problem body = new Problem("about:blank", "Service Unavailable", 503, e.getMessage(), uri.getPath(),
+            Problem body = new Problem(dev.stackpulse.web.ProblemType.UNAVAILABLE.uri(), "Service Unavailable", 503, e.getMessage(), uri.getPath(),
                     List.of());
             return Response.status(503).type(Problem.MEDIA_TYPE).entity(body)
                     .header(HttpHeaders.RETRY_AFTER, Integer.toString(e.retryAfterSeconds)).build();

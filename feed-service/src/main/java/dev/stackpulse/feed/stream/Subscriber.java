@@ -129,7 +129,7 @@ public class Subscriber {
 
     private void goneAndClose(long pruned) throws Exception {
         String detail = RetentionService.gone("Last-Event-ID", cursor, pruned).getMessage();
-        Problem problem = new Problem("about:blank", "Gone", 410, detail, "/feed/stream", List.of());
+        Problem problem = new Problem(dev.stackpulse.web.ProblemType.GONE.uri(), "Gone", 410, detail, "/feed/stream", List.of());
         send(sse.newEventBuilder().name("gone").mediaType(MediaType.TEXT_PLAIN_TYPE)
                 .data(mapper.writeValueAsString(problem)).build());
         close();

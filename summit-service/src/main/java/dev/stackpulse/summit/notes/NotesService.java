@@ -46,7 +46,7 @@ public class NotesService {
         }
         int bytes = body.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > config.maxBytes()) {
-            throw new ProblemException(413, "Content Too Large", "body: notes are at most " + config.maxBytes()
+            throw new ProblemException(dev.stackpulse.web.ProblemType.BODY_TOO_LARGE, "body: notes are at most " + config.maxBytes()
                     + " bytes of UTF-8; this body has " + bytes,
                     List.of(new Problem.FieldError("body", "larger than " + config.maxBytes() + " bytes")));
         }

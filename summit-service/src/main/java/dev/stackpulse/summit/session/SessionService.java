@@ -191,7 +191,7 @@ public class SessionService {
 
     private static void requireSummit(String slug) {
         if (Summit.findById(slug) == null) {
-            throw new ProblemException(422, "Unprocessable Content", "summit: '" + slug + "' does not exist",
+            throw new ProblemException(dev.stackpulse.web.ProblemType.UNPROCESSABLE, "summit: '" + slug + "' does not exist",
                     List.of(new Problem.FieldError("summit", "summit '" + slug + "' does not exist")));
         }
     }

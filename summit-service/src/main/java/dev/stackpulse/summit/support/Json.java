@@ -76,7 +76,7 @@ public class Json {
                 .map(v -> new Problem.FieldError(v.getPropertyPath().toString(), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.FieldError::field)).toList();
         String detail = errors.stream().map(e -> e.field() + ": " + e.reason()).collect(Collectors.joining("; "));
-        throw new ProblemException(400, "Bad Request", detail, errors);
+        throw new ProblemException(dev.stackpulse.web.ProblemType.INVALID_BODY, detail, errors);
     }
 
     static JsonNode merge(JsonNode target, JsonNode patch) {

@@ -14,7 +14,7 @@ public final class Preconditions {
     /** 428 without If-Match; 412 unless a strong tag names the current number ("*" and W/ tags do not). */
     public static void requireMatch(String ifMatch, long current, String what) {
         if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ProblemException(428, "Precondition Required",
+            throw new ProblemException(dev.stackpulse.web.ProblemType.PRECONDITION_REQUIRED,
                     "If-Match with the current " + what + " is required (\"" + current + "\" now)",
                     List.of(new Problem.FieldError("If-Match", "required")));
         }
