@@ -152,8 +152,21 @@ public class OutboxRelay {
             }
         }
         metrics.published(marked);
-        metrics.backlog(QuarkusTransaction.requiringNew().call(() -> OutboxEvent.count("publishedAt is null")));
+        QuarkusTransaction.requiringNew().run(this::measureBacklog);
         return marked;
+    }
+
+    /** One statement, both on the partial index of unpublished rows: how many wait and the oldest one's commit time. */
+    private void measureBacklog() {
+        Object[] row = (Object[]) em.createNativeQuery("SELECT count(*), (SELECT occurred_at FROM outbox_event "
+                + "WHERE published_at IS NULL ORDER BY seq LIMIT 1) FROM outbox_event WHERE published_at IS NULL")
+                .getSingleResult();
+        metrics.backlog(((Number) row[0]).longValue(), row[1] == null ? null : toInstant(row[1]));
+    }
+
+    private static Instant toInstant(Object time) {
+        return time instanceof java.time.OffsetDateTime odt ? odt.toInstant()
+                : time instanceof java.sql.Timestamp ts ? ts.toInstant() : (Instant) time;
     }
 
     private List<Claimed> claim() {

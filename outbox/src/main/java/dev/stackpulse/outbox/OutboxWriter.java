@@ -11,8 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -51,7 +49,7 @@ public class OutboxWriter {
         row.type = ChangeEvent.type(servicePrefix(), entity, kind);
         row.subject = subject;
         row.entityVersion = version;
-        row.occurredAt = OffsetDateTime.now(ZoneOffset.UTC);
+        row.occurredAt = dev.stackpulse.events.Rfc3339.now();
         row.data = json(after);
         TraceContext trace = currentTrace();
         row.traceparent = trace == null ? null : trace.traceparent();
