@@ -76,6 +76,10 @@ public class HttpEdge {
                     List.of(), true);
             return;
         }
+        if (plain(request.uri())) {
+            ctx.next();
+            return;
+        }
         Problem.FieldError refused = refusedInput(request.uri());
         if (refused != null) {
             answer(ctx, 400, "Bad Request", refused.field() + ": " + refused.reason(), List.of(refused), false);
@@ -89,6 +93,26 @@ public class HttpEdge {
         }
         ctx.next();
     }
+
+    /**
+     * True for the common request target: origin-form, printable ASCII, no percent-escapes, none of the characters
+     * java.net.URI refuses outside an authority. Such a target decodes to itself, so neither check below can refuse
+     * it; decoding and parsing every URI was a sixth of the CPU of a cached GET.
+     */
+    static boolean plain(String uri) {
+        if (uri.isEmpty() || uri.charAt(0) != '/' || (uri.length() > 1 && uri.charAt(1) == '/')) {
+            return false;
+        }
+        for (int i = 0; i < uri.length(); i++) {
+            char c = uri.charAt(i);
+            if (c <= 0x20 || c >= 0x7f || PLAIN_REFUSED.indexOf(c) >= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final String PLAIN_REFUSED = "%\"<>\\^`{|}[]#";
 
     /** The first path or query parameter that is not well percent-encoded or holds a refused character. */
     static Problem.FieldError refusedInput(String uri) {
