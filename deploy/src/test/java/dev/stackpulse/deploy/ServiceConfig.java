@@ -36,24 +36,41 @@ record ServiceConfig(String name, Map<String, String> properties, String pom) {
 
     static ServiceConfig load(String service) {
         Path dir = root().resolve(service);
-        Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(dir.resolve("src/main/resources/application.properties"), StandardCharsets.UTF_8)) {
-            p.load(r);
+        try {
+            String pom = Files.readString(dir.resolve("pom.xml"));
             Map<String, String> props = new LinkedHashMap<>();
-            for (String key : p.stringPropertyNames()) {
-                if (key.startsWith("%prod.")) {
-                    props.put(key.substring("%prod.".length()), p.getProperty(key));
-                } else if (!key.startsWith("%")) {
-                    props.putIfAbsent(key, p.getProperty(key));
-                }
+            // The outbox module's channel defaults (ordinal 100) sit below the service's own file (250).
+            if (pom.contains("<artifactId>outbox</artifactId>")) {
+                props.putAll(prodView(root().resolve("outbox/src/main/resources/META-INF/microprofile-config.properties")));
             }
-            return new ServiceConfig(service, props, Files.readString(dir.resolve("pom.xml")));
+            props.putAll(prodView(dir.resolve("src/main/resources/application.properties")));
+            return new ServiceConfig(service, props, pom);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** A property's value with ${NAME:default} expressions replaced by their defaults. */
+    /** The properties of one file as the prod profile sees them. */
+    private static Map<String, String> prodView(Path file) throws IOException {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(r);
+        }
+        Map<String, String> props = new LinkedHashMap<>();
+        for (String key : p.stringPropertyNames()) {
+            if (key.startsWith("%prod.")) {
+                props.put(key.substring("%prod.".length()), p.getProperty(key));
+            } else if (!key.startsWith("%")) {
+                props.putIfAbsent(key, p.getProperty(key));
+            }
+        }
+        return props;
+    }
+
+    /**
+     * A property's value with expressions resolved as with no environment set: ${other.property} by that property's
+     * value, ${NAME:default} by its default.
+     */
     String value(String key, String fallback) {
         String raw = properties.get(key);
         if (raw == null) {
@@ -62,7 +79,9 @@ record ServiceConfig(String name, Map<String, String> properties, String pom) {
         Matcher m = EXPRESSION.matcher(raw);
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
-            m.appendReplacement(sb, Matcher.quoteReplacement(m.group(2) == null ? "" : m.group(2)));
+            String resolved = properties.containsKey(m.group(1)) && !m.group(1).equals(key)
+                    ? value(m.group(1), "") : m.group(2) == null ? "" : m.group(2);
+            m.appendReplacement(sb, Matcher.quoteReplacement(resolved));
         }
         return m.appendTail(sb).toString();
     }

@@ -1,10 +1,12 @@
 package dev.stackpulse.feed;
 
 import dev.stackpulse.testing.InfraTestResource;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 
 /** Every @QuarkusTest of this module runs against a real PostgreSQL database "feed" and a real broker. */
-@QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "feed"))
+@WithTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "feed"),
+        scope = TestResourceScope.GLOBAL)
 public class FeedTestInfra {
 }

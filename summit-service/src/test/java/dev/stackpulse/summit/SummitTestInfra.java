@@ -1,10 +1,12 @@
 package dev.stackpulse.summit;
 
 import dev.stackpulse.testing.InfraTestResource;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 
 /** Every @QuarkusTest of this module runs against a real PostgreSQL database "summit" and a real broker. */
-@QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "summit"))
+@WithTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "summit"),
+        scope = TestResourceScope.GLOBAL)
 public class SummitTestInfra {
 }

@@ -24,7 +24,7 @@ public final class SharedInfra {
     /** The running infrastructure, for tests that read topics or inject faults. */
     public static synchronized LocalInfraProcess infra() {
         if (infra == null) {
-            throw new IllegalStateException("no infrastructure: annotate a test with @QuarkusTestResource(InfraTestResource.class)");
+            throw new IllegalStateException("no infrastructure: annotate a test with @WithTestResource(InfraTestResource.class)");
         }
         return infra;
     }
