@@ -47,7 +47,7 @@ public class NotesResource {
             + "merge\\n\"}";
     static final String PAGE = "{\"items\":[{\"revision\":1,\"author\":\"alice\",\"editedAt\":"
             + "\"2015-10-28T10:15:00.000Z\",\"bytes\":42}],\"limit\":1,"
-            + "\"next\":\"/sessions/1/notes/revisions?limit=1&after=cmV2aXNpb24fMQ\"}";
+            + "\"next\":\"/sessions/1/notes/revisions?after=cmV2aXNpb24fMQ&limit=1\"}";
     static final String EDIT = " Role editor or admin. If-Match with the current revision is required (\"0\" before "
             + "the first edit; \"*\" is not accepted): of two edits of the same revision one wins, the other gets 412 "
             + "and must re-read and merge. Body at most 1 MiB of UTF-8; author = the token's subject.";

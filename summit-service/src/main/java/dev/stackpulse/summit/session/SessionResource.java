@@ -56,7 +56,7 @@ public class SessionResource {
             "summary":"SR-IOV and PCI passthrough work for Mitaka.","topics":["SR-IOV"],\
             "items":[{"text":"document the PCI whitelist","status":"needs-work","owner":null}]}""";
     static final String PAGE = "{\"items\":[" + SESSION + "],\"limit\":1,"
-            + "\"next\":\"/sessions?summit=tokyo-2015&limit=1&after=aWQfMw\"}";
+            + "\"next\":\"/sessions?summit=tokyo-2015&after=aWQfMw&limit=1\"}";
     static final String ITEM_STATUSES = "ready-to-merge, needs-work, done";
     static final String WRITE = " Role editor or admin; If-Match (optional) must name the current version.";
     static final String PREFIX = "; exact, or a prefix ending in '*'";

@@ -53,7 +53,7 @@ public class Summit extends VersionedEntity {
     @Column(name = "videos_url")
     public String videosUrl;
 
-    /** JSON of {@code dev.stackpulse.summit.demographics.Demographics}. */
+    /** JSON of the demographics (top countries, region and role shares), read and written by the demographics feature. */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false, columnDefinition = "jsonb")
     public String demographics;

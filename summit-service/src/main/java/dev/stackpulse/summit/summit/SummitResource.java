@@ -64,7 +64,7 @@ public class SummitResource {
             "pressAndAnalysts":null,"sponsors":null,"firstTimePercent":null,"minSessions":null,\
             "links":{"site":"https://www.openstack.org/summit/austin-2016/","videos":null},"version":1,\
             "createdAt":"2015-10-30T09:00:00.000Z","updatedAt":"2015-10-30T09:00:00.000Z"}],\
-            "limit":1,"next":"/summits?sort=-year&limit=1&after=LXllYXIfMjAxNh9hdXN0aW4tMjAxNg"}""";
+            "limit":1,"next":"/summits?sort=-year&after=LXllYXIfMjAxNh9hdXN0aW4tMjAxNg&limit=1"}""";
     static final String LINK = "Link to the next page (RFC 8288: <...>; rel=\"next\"), present exactly when next is "
             + "not null";
     static final String LIMIT = "Page size, 1-500 (default 50)";
