@@ -44,9 +44,12 @@ public class SessionService {
     private final SessionRepository sessions;
     private final SummitRepository summits;
     private final Event<SessionDeleted> deleted;
+    private final NotesSearch notes;
 
     public SessionService(OutboxWriter outbox, ObjectMapper mapper, MergePatch mergePatch, EntityManager em,
-                          SessionRepository sessions, SummitRepository summits, Event<SessionDeleted> deleted) {
+                          SessionRepository sessions, SummitRepository summits, Event<SessionDeleted> deleted,
+                          NotesSearch notes) {
+        this.notes = notes;
         this.outbox = outbox;
         this.mapper = mapper;
         this.mergePatch = mergePatch;
@@ -63,7 +66,7 @@ public class SessionService {
     /**
      * Sessions matching all filters, by id, after the cursor {@code after} (null: from the first). {@code q} is a
      * case-insensitive substring match (works for Japanese, which has no word breaks) in title, summary, topics,
-     * action items and the current notes.
+     * action items and the current notes (which the notes feature searches, as {@link NotesSearch}).
      */
     @SuppressWarnings("unchecked")
     public Slice<SessionView> list(Filter filter, String after, int limit) {
@@ -100,7 +103,7 @@ public class SessionService {
     }
 
     /** Only fixed SQL fragments are joined here; every value is a bound parameter. */
-    private static List<String> conditions(Filter f, Map<String, Object> params) {
+    private List<String> conditions(Filter f, Map<String, Object> params) {
         List<String> conditions = new ArrayList<>();
         match(conditions, params, "s.summit_slug", "summit", f.summit());
         match(conditions, params, "s.release", "release", f.release());
@@ -110,16 +113,19 @@ public class SessionService {
             params.put("itemStatus", f.itemStatus());
         }
         if (f.q() != null) {
+            String like = "%" + f.q().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                    .replace("_", "\\_") + "%";
+            List<Long> inNotes = notes.sessionsWithNotesLike(like);
             conditions.add("(lower(s.title) LIKE :q ESCAPE '\\' OR lower(coalesce(s.summary, '')) LIKE :q ESCAPE '\\'"
                     // the texts of topics and action items, not their JSON (where '"' or '[' is everywhere)
                     + " OR EXISTS (SELECT 1 FROM jsonb_array_elements_text(s.topics) t WHERE lower(t) LIKE :q ESCAPE '\\')"
                     + " OR EXISTS (SELECT 1 FROM jsonb_array_elements(s.items) i"
                     + " WHERE lower(i->>'text') LIKE :q ESCAPE '\\')"
-                    + " OR EXISTS (SELECT 1 FROM notes_revision r WHERE r.session_id = s.id"
-                    + " AND r.number = (SELECT max(m.number) FROM notes_revision m WHERE m.session_id = s.id)"
-                    + " AND lower(r.body) LIKE :q ESCAPE '\\'))");
-            params.put("q", "%" + f.q().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
-                    .replace("_", "\\_") + "%");
+                    + (inNotes.isEmpty() ? "" : " OR s.id IN (:inNotes)") + ")");
+            params.put("q", like);
+            if (!inNotes.isEmpty()) {
+                params.put("inNotes", inNotes);
+            }
         }
         return conditions;
     }
