@@ -8,11 +8,13 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.stackpulse.testing.SharedInfra;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import org.junit.jupiter.api.Test;
@@ -39,8 +41,8 @@ class NotesResourceTest {
         given().get(url).then().body("revision", equalTo(2)).body("body", equalTo("# Notes\nnew line\nsame\n"))
                 .header("ETag", equalTo("\"2\""));
         given().header("If-None-Match", "\"2\"").get(url).then().statusCode(304);
-        given().get(url + "/revisions").then().statusCode(200)
-                .body("revision", contains(1, 2)).body("author", contains("test-editor", "alice"));
+        given().get(url + "/revisions").then().statusCode(200).body("limit", equalTo(50)).body("next", nullValue())
+                .body("items.revision", contains(1, 2)).body("items.author", contains("test-editor", "alice"));
         given().get(url + "/revisions/1").then().statusCode(200).body("body", equalTo("# Notes\nold line\nsame\n"));
         given().get(url + "/revisions/3").then().statusCode(404).contentType("application/problem+json");
 
@@ -74,7 +76,7 @@ class NotesResourceTest {
                 .contentType("application/problem+json");
         asEditor().header("If-Match", "*").body("{\"body\":\"star\"}").put(url).then().statusCode(412);
         given().get(url).then().body("revision", equalTo(2)).body("body", equalTo("second"));
-        given().get(url + "/revisions").then().body("$", hasSize(2));
+        given().get(url + "/revisions").then().body("items", hasSize(2));
     }
 
     @Test
@@ -102,7 +104,7 @@ class NotesResourceTest {
         }
         statuses.sort(Integer::compare);
         assertEquals(List.of(200, 412), statuses);
-        given().get(url + "/revisions").then().body("$", hasSize(2));
+        given().get(url + "/revisions").then().body("items", hasSize(2));
     }
 
     @Test
@@ -114,7 +116,7 @@ class NotesResourceTest {
                 .contentType("application/problem+json").body("errors[0].field", equalTo("body"));
         asEditor().header("If-Match", "\"0\"").body("{\"body\":\"" + "x".repeat(1024 * 1024) + "\"}").put(url).then()
                 .statusCode(200).body("revision", equalTo(1));
-        given().get(url + "/revisions").then().body("$", hasSize(1)).body("[0].bytes", equalTo(1024 * 1024));
+        given().get(url + "/revisions").then().body("items", hasSize(1)).body("items[0].bytes", equalTo(1024 * 1024));
     }
 
     @Test
@@ -133,6 +135,30 @@ class NotesResourceTest {
         asEditor().header("If-Match", "\"0\"").body("{\"body\":\"x\"}").put("/sessions/999999/notes").then()
                 .statusCode(404);
         given().get(url).then().body("revision", equalTo(0));
+    }
+
+    @Test
+    void theHistoryIsAListOldestFirstWalkedByCursor() {
+        long id = newSession();
+        String url = "/sessions/" + id + "/notes";
+        List<String> times = new ArrayList<>();
+        for (int r = 0; r < 3; r++) {
+            String editedAt = asEditor().header("If-Match", "\"" + r + "\"").body("{\"body\":\"rev " + r + "\"}")
+                    .put(url).then().statusCode(200).extract().path("editedAt");
+            assertTrue(SummitResourceTest.RFC3339_MILLIS.matcher(editedAt).matches(), editedAt);
+            given().get(url).then().body("editedAt", equalTo(editedAt));
+            times.add(editedAt);
+        }
+        List<Map<String, Object>> walked = SummitResourceTest.walk(url + "/revisions?limit=1");
+        assertEquals(List.of(1, 2, 3), walked.stream().map(r -> r.get("revision")).toList());
+        assertEquals(times, walked.stream().map(r -> r.get("editedAt")).toList());
+        given().queryParam("limit", 2).get(url + "/revisions").then().statusCode(200).body("limit", equalTo(2))
+                .body("items.revision", contains(1, 2)).header("Link", containsString("rel=\"next\""));
+        given().queryParam("after", "bm9wZQ").get(url + "/revisions").then().statusCode(400)
+                .body("type", equalTo("/problems/invalid-parameter")).body("errors[0].field", equalTo("after"));
+        given().queryParam("sort", "-revision").get(url + "/revisions").then().statusCode(400)
+                .body("type", equalTo("/problems/unknown-parameter")).body("errors[0].field", equalTo("sort"));
+        given().get("/sessions/999999/notes/revisions").then().statusCode(404);
     }
 
     private static long newSession() {

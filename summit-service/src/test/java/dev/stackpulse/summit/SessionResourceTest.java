@@ -9,9 +9,14 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.stackpulse.testing.SharedInfra;
 import io.quarkus.test.junit.QuarkusTest;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +27,7 @@ class SessionResourceTest {
     @Test
     void theFourMitakaSessionsAreSeeded() {
         given().queryParam("summit", "tokyo-2015").queryParam("release", "mitaka").get("/sessions").then()
-                .statusCode(200).body("total", equalTo(4))
+                .statusCode(200).body("items", hasSize(4))
                 .body("items.title", contains("Neutron: Core Track - Liberty Backlog", "Ops: Networking",
                         "Nova: SR-IOV", "Neutron: NFV foundation elements"))
                 .body("items.etherpad", hasItem("https://etherpad.openstack.org/p/TYO-ops-networking"));
@@ -47,17 +52,21 @@ class SessionResourceTest {
         given().queryParam("summit", "tokyo-2015").queryParam("itemStatus", "needs-work").get("/sessions").then()
                 .body("items.id", contains(1));
         given().queryParam("summit", "tokyo-2015").queryParam("itemStatus", "done").get("/sessions").then()
-                .body("total", equalTo(0));
+                .body("items", hasSize(0));
         given().queryParam("summit", "tokyo-2015").queryParam("q", "tacker").get("/sessions").then()
                 .body("items.id", contains(4));
         given().queryParam("summit", "tokyo-2015").queryParam("q", "log management").get("/sessions").then()
                 .body("items.id", contains(2));
         given().queryParam("summit", "tokyo-2015").queryParam("q", "100%_").get("/sessions").then()
-                .body("total", equalTo(0));
+                .body("items", hasSize(0));
         given().queryParam("itemStatus", "finished").get("/sessions").then().statusCode(400)
                 .body("errors[0].field", equalTo("itemStatus"));
-        given().queryParam("summit", "tokyo-2015").queryParam("size", 3).get("/sessions").then()
-                .body("items", hasSize(3)).body("next", containsString("page=1"));
+        given().queryParam("summit", "tokyo-2015").queryParam("limit", 3).get("/sessions").then()
+                .body("items", hasSize(3)).body("limit", equalTo(3)).body("next", containsString("after="));
+        given().queryParam("summit", "tokyo-*").queryParam("project", "neut*").get("/sessions").then()
+                .statusCode(200).body("items.id", contains(1, 2, 4));
+        given().queryParam("project", "n*tron").get("/sessions").then().statusCode(400)
+                .body("type", equalTo("/problems/invalid-parameter")).body("errors[0].field", equalTo("project"));
     }
 
     @Test
@@ -74,7 +83,7 @@ class SessionResourceTest {
                     .body("items.id", contains((int) id));
         }
         given().queryParam("summit", summit).queryParam("q", "デザインサミット").get("/sessions").then()
-                .body("total", equalTo(0));
+                .body("items", hasSize(0));
         asEditor().header("If-Match", "\"0\"").body("{\"body\":\"# 議事録\\nデザインサミットでSFCを検討。\"}")
                 .put("/sessions/" + id + "/notes").then().statusCode(200);
         given().queryParam("summit", summit).queryParam("q", "デザインサミット").get("/sessions").then()
@@ -136,7 +145,7 @@ class SessionResourceTest {
                 .contentType("application/problem+json");
         asEditor().body("title: yaml?").post("/sessions").then().statusCode(400)
                 .contentType("application/problem+json");
-        given().queryParam("summit", summit).get("/sessions").then().body("total", equalTo(0));
+        given().queryParam("summit", summit).get("/sessions").then().body("items", hasSize(0));
 
         long id = Api.createSession(summit, "Kept");
         asEditor().body(Api.session("atlantis-1", "Moved away")).put("/sessions/" + id).then().statusCode(422)
@@ -157,6 +166,60 @@ class SessionResourceTest {
                         SharedInfra.tokens().bearer("x", "viewer")).body("{\"status\":\"done\"}")
                 .patch("/sessions/1/items/1").then().statusCode(403);
         given().get("/sessions/1").then().body("items[0].status", equalTo("ready-to-merge"));
+    }
+
+    @Test
+    void aWalkWithLimit2SeesEverySessionOnceInIdOrder() {
+        String summit = Api.unique("walk");
+        Api.createSummit(summit);
+        List<Long> created = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            created.add(Api.createSession(summit, "Walk " + i));
+        }
+        List<Long> walked = SummitResourceTest.walk("/sessions?summit=" + summit + "&limit=2").stream()
+                .map(s -> ((Number) s.get("id")).longValue()).toList();
+        assertEquals(created, walked);
+        String next = given().queryParam("summit", summit).queryParam("limit", 4).get("/sessions").then()
+                .statusCode(200).body("items", hasSize(4)).extract().path("next");
+        given().urlEncodingEnabled(false).get(next).then().statusCode(200).body("items", hasSize(1))
+                .body("next", nullValue()).header("Link", nullValue());
+        List<Object> all = given().queryParam("limit", 500).get("/sessions").then().extract().jsonPath()
+                .getList("items.id");
+        assertEquals(all, SummitResourceTest.walk("/sessions?limit=2").stream().map(s -> s.get("id")).toList());
+    }
+
+    @Test
+    void aTamperedCursorOrOneOfAnotherListIsRefusedNamingAfter() {
+        String next = given().queryParam("limit", 1).get("/sessions").then().extract().path("next");
+        String cursor = next.substring(next.indexOf("after=") + "after=".length());
+        String summits = given().queryParam("limit", 1).get("/summits").then().extract().path("next");
+        String summitCursor = summits.substring(summits.indexOf("after=") + "after=".length());
+        for (String bad : List.of(cursor + "x", "!!", summitCursor,
+                Base64.getUrlEncoder().encodeToString("id\u001fone".getBytes(StandardCharsets.UTF_8)))) {
+            given().queryParam("after", bad).get("/sessions").then().statusCode(400)
+                    .contentType("application/problem+json").body("type", equalTo("/problems/invalid-parameter"))
+                    .body("errors[0].field", equalTo("after"));
+        }
+        given().queryParam("after", cursor).get("/summits").then().statusCode(400)
+                .body("errors[0].field", equalTo("after"));
+    }
+
+    @Test
+    void patchesTakeOnlyMergePatchAndWriteTimesAreReadBack() {
+        String summit = Api.unique("sessmp");
+        Api.createSummit(summit);
+        long id = Api.createSession(summit, "Media");
+        asEditor().contentType("application/json").body("{\"title\":\"T\"}").patch("/sessions/" + id).then()
+                .statusCode(415).contentType("application/problem+json")
+                .body("type", equalTo("/problems/unsupported-media-type"));
+        asEditor().contentType("application/json").body("{\"status\":\"done\"}").patch("/sessions/" + id + "/items/1")
+                .then().statusCode(415).body("type", equalTo("/problems/unsupported-media-type"));
+        String updated = asEditor().contentType("application/merge-patch+json").body("{\"title\":\"T\"}")
+                .patch("/sessions/" + id).then().statusCode(200).extract().path("updatedAt");
+        assertTrue(SummitResourceTest.RFC3339_MILLIS.matcher(updated).matches(), updated);
+        given().get("/sessions/" + id).then().body("updatedAt", equalTo(updated)).body("version", equalTo(1));
+        given().queryParam("unknown", "x").get("/sessions/" + id).then().statusCode(400)
+                .body("type", equalTo("/problems/unknown-parameter"));
     }
 
     private static void assertRefused(String body, String field) {

@@ -123,6 +123,42 @@ class SummitFiguresTest {
         given().get(url).then().body("regionShares", hasSize(0));
     }
 
+    @Test
+    void partsTakeAMergePatchAndOnlyThat() {
+        String slug = Api.unique("figpatch");
+        Api.createSummit(slug);
+        asEditor().body(demographics(60, 40)).put("/summits/" + slug + "/demographics").then().statusCode(200);
+        asEditor().contentType("application/merge-patch+json").header("If-Match", "\"1\"")
+                .body("{\"topCountries\":[\"Japan\"]}").patch("/summits/" + slug + "/demographics").then()
+                .statusCode(200).header("ETag", equalTo("\"2\"")).body("topCountries", contains("Japan"))
+                .body("regionShares.percent", contains(60, 40)).body("version", equalTo(2));
+        asEditor().contentType("application/merge-patch+json")
+                .body("{\"regionShares\":[{\"name\":\"A\",\"percent\":70,\"basis\":\"given\"},"
+                        + "{\"name\":\"B\",\"percent\":40,\"basis\":\"given\"}]}")
+                .patch("/summits/" + slug + "/demographics").then().statusCode(400)
+                .body("type", equalTo("/problems/invalid-body")).body("errors[0].field", equalTo("regionShares"));
+        asEditor().contentType("application/merge-patch+json").body("{\"topCountries\":null}")
+                .patch("/summits/" + slug + "/demographics").then().statusCode(400)
+                .body("errors.field", hasItem("topCountries"));
+        asEditor().contentType("application/merge-patch+json").header("If-Match", "\"1\"")
+                .body("{\"highlights\":[\"x\"]}").patch("/summits/" + slug + "/highlights").then().statusCode(412);
+        asEditor().contentType("application/merge-patch+json").body("{\"highlights\":[\"one\",\"two\"]}")
+                .patch("/summits/" + slug + "/highlights").then().statusCode(200)
+                .body("highlights", contains("one", "two")).body("version", equalTo(3));
+        asEditor().contentType("application/merge-patch+json")
+                .body("{\"awards\":[{\"name\":\"Superuser Award\",\"winner\":\"Someone\"}]}")
+                .patch("/summits/" + slug + "/awards").then().statusCode(200)
+                .body("awards[0].winner", equalTo("Someone")).body("version", equalTo(4));
+        for (String part : List.of("demographics", "highlights", "awards")) {
+            asEditor().contentType("application/json").body("{}").patch("/summits/" + slug + "/" + part).then()
+                    .statusCode(415).body("type", equalTo("/problems/unsupported-media-type"));
+        }
+        asEditor().contentType("application/merge-patch+json").body("{\"awards\":[]}")
+                .patch("/summits/atlantis-1/awards").then().statusCode(404);
+        given().get("/summits/" + slug).then().body("version", equalTo(4));
+        given().get("/summits/" + slug + "/demographics").then().body("topCountries", contains("Japan"));
+    }
+
     private static String demographics(int first, int second) {
         return """
                 {"topCountries":["Japan","United States"],

@@ -44,7 +44,7 @@ final class CorpusEndpoints {
                                 "status", List.of("cancelled"), "endDate", List.of("2030-03-01"),
                                 "startDate", List.of("not-a-date"))),
                 WriteEndpoint.mergePatch("summit", "/summits/tokyo-2015", "{\"attendees\":5001}",
-                        List.of(MERGE_PATCH, JSON), List.of("attendees"), Map.of("attendees", List.of(-1))),
+                        List.of(MERGE_PATCH), List.of("attendees"), Map.of("attendees", List.of(-1))),
                 WriteEndpoint.json("summit", "PUT", "/summits/tokyo-2015/demographics", """
                         {"topCountries":["Japan","United States"],
                          "regionShares":[{"name":"APAC","percent":60,"basis":"given"},
@@ -63,7 +63,7 @@ final class CorpusEndpoints {
                                 List.of("not a url", "javascript:alert(1)", "ftp://x/y", "//no-scheme"),
                                 "items", List.of(List.of(Map.of("text", "x", "status", "finished"))))),
                 WriteEndpoint.mergePatch("summit", "/sessions/1/items/1", "{\"status\":\"done\"}",
-                        List.of(MERGE_PATCH, JSON), List.of(), Map.of("status", List.of("finished", ""))),
+                        List.of(MERGE_PATCH), List.of(), Map.of("status", List.of("finished", ""))),
                 WriteEndpoint.json("summit", "PUT", "/sessions/1/notes", "{\"body\":\"corpus\"}", List.of(), null,
                                 Map.of()).withIfMatch("\"0\"")
                         .withAcceptedTypes(List.of(JSON, "text/markdown", "text/plain")),

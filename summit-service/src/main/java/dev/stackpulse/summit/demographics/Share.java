@@ -14,4 +14,12 @@ public record Share(
         @NotNull @DecimalMin("0") @DecimalMax("100") BigDecimal percent,
         @NotNull @Pattern(regexp = "given|inferred", message = "must be 'given' or 'inferred'") String basis,
         @Size(max = 500) String note) {
+
+    /** One spelling per value (60, not 6E+1 or 60.0), however the number came in or was re-read. */
+    public Share {
+        if (percent != null) {
+            BigDecimal plain = percent.stripTrailingZeros();
+            percent = plain.scale() < 0 ? plain.setScale(0) : plain;
+        }
+    }
 }

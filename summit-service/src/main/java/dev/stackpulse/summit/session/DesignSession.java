@@ -1,21 +1,19 @@
 package dev.stackpulse.summit.session;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.stackpulse.outbox.VersionedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.OffsetDateTime;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /** A design-summit session (per-project room; minutes on an etherpad) with its topics and action items. */
 @Entity
 @Table(name = "session")
-public class DesignSession extends PanacheEntityBase {
+public class DesignSession extends VersionedEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -52,13 +50,4 @@ public class DesignSession extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false, columnDefinition = "jsonb")
     public String items;
-
-    @Version
-    public long version;
-
-    @Column(name = "created_at", nullable = false)
-    public OffsetDateTime createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public OffsetDateTime updatedAt;
 }

@@ -2,26 +2,28 @@ package dev.stackpulse.summit.session;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stackpulse.events.ChangeKind;
 import dev.stackpulse.outbox.OutboxWriter;
-import dev.stackpulse.summit.notes.NotesService;
-import dev.stackpulse.summit.summit.Summit;
-import dev.stackpulse.summit.support.Json;
-import dev.stackpulse.summit.support.Paging;
+import dev.stackpulse.summit.summit.SummitRepository;
+import dev.stackpulse.web.Cursor;
+import dev.stackpulse.web.MergePatch;
+import dev.stackpulse.web.Precondition;
 import dev.stackpulse.web.Problem;
 import dev.stackpulse.web.ProblemException;
-import dev.stackpulse.web.Versions;
+import dev.stackpulse.web.ProblemType;
+import dev.stackpulse.web.QueryParams.TextMatch;
+import dev.stackpulse.web.Slice;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
 
@@ -30,95 +32,120 @@ import java.util.stream.IntStream;
 public class SessionService {
 
     static final String ENTITY = "session";
+    /** The one order of GET /sessions (by id); cursors carry it like a sort, so they stay bound to it. */
+    static final String ORDER = "id";
     private static final TypeReference<List<String>> TOPICS = new TypeReference<>() { };
     private static final TypeReference<List<ItemInput>> ITEMS = new TypeReference<>() { };
 
     private final OutboxWriter outbox;
-    private final Json json;
+    private final ObjectMapper mapper;
+    private final MergePatch mergePatch;
     private final EntityManager em;
-    private final NotesService notes;
+    private final SessionRepository sessions;
+    private final SummitRepository summits;
+    private final Event<SessionDeleted> deleted;
+    private final NotesSearch notes;
 
-    public SessionService(OutboxWriter outbox, Json json, EntityManager em, NotesService notes) {
-        this.outbox = outbox;
+    public SessionService(OutboxWriter outbox, ObjectMapper mapper, MergePatch mergePatch, EntityManager em,
+                          SessionRepository sessions, SummitRepository summits, Event<SessionDeleted> deleted,
+                          NotesSearch notes) {
         this.notes = notes;
-        this.json = json;
+        this.outbox = outbox;
+        this.mapper = mapper;
+        this.mergePatch = mergePatch;
         this.em = em;
+        this.sessions = sessions;
+        this.summits = summits;
+        this.deleted = deleted;
     }
 
-    /** Filters of GET /sessions; null means "any". */
-    public record Filter(String summit, String release, String project, String itemStatus, String q) {
-    }
-
-    public record Listing(List<SessionView> items, long total) {
+    /** Filters of GET /sessions; null means "any". summit, release and project match exactly or by prefix. */
+    public record Filter(TextMatch summit, TextMatch release, TextMatch project, String itemStatus, String q) {
     }
 
     /**
-     * Sessions matching all filters, by id. {@code q} is a case-insensitive substring match (works for Japanese,
-     * which has no word breaks) in title, summary, topics, action items and the current notes.
+     * Sessions matching all filters, by id, after the cursor {@code after} (null: from the first). {@code q} is a
+     * case-insensitive substring match (works for Japanese, which has no word breaks) in title, summary, topics,
+     * action items and the current notes (which the notes feature searches, as {@link NotesSearch}).
      */
     @SuppressWarnings("unchecked")
-    public Listing list(Filter filter, Paging paging) {
+    public Slice<SessionView> list(Filter filter, String after, int limit) {
         Map<String, Object> params = new LinkedHashMap<>();
-        String where = where(filter, params);
-        Query count = em.createNativeQuery("SELECT count(*) FROM session s" + where);
-        Query ids = em.createNativeQuery("SELECT s.id FROM session s" + where + " ORDER BY s.id LIMIT :limit OFFSET :offset");
-        params.forEach((k, v) -> {
-            count.setParameter(k, v);
-            ids.setParameter(k, v);
-        });
-        ids.setParameter("limit", paging.size()).setParameter("offset", paging.offset());
-        long total = ((Number) count.getSingleResult()).longValue();
+        List<String> conditions = conditions(filter, params);
+        if (after != null) {
+            conditions.add("s.id > :after");
+            params.put("after", afterId(after));
+        }
+        Query ids = em.createNativeQuery("SELECT s.id FROM session s"
+                + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions))
+                + " ORDER BY s.id LIMIT :rows");
+        params.forEach(ids::setParameter);
+        ids.setParameter("rows", limit + 1);
         List<Long> found = ((List<Number>) ids.getResultList()).stream().map(Number::longValue).toList();
         Map<Long, DesignSession> byId = new LinkedHashMap<>();
         if (!found.isEmpty()) {
             DesignSession.<DesignSession>list("id in ?1", found).forEach(s -> byId.put(s.id, s));
         }
-        return new Listing(found.stream().map(byId::get).map(this::view).toList(), total);
+        List<DesignSession> rows = found.stream().map(byId::get).toList();
+        return Slice.of(rows, limit, s -> Cursor.encode(List.of(ORDER, Long.toString(s.id)))).map(this::view);
+    }
+
+    private static long afterId(String after) {
+        List<String> parts = Cursor.decode(after, 2);
+        if (!parts.get(0).equals(ORDER)) {
+            throw ProblemException.badRequest("after", "this cursor belongs to another list; start again without after");
+        }
+        try {
+            return Long.parseLong(parts.get(1));
+        } catch (NumberFormatException e) {
+            throw ProblemException.badRequest("after", "malformed cursor; use the one a previous page returned");
+        }
     }
 
     /** Only fixed SQL fragments are joined here; every value is a bound parameter. */
-    private static String where(Filter f, Map<String, Object> params) {
+    private List<String> conditions(Filter f, Map<String, Object> params) {
         List<String> conditions = new ArrayList<>();
-        if (f.summit() != null) {
-            conditions.add("s.summit_slug = :summit");
-            params.put("summit", f.summit());
-        }
-        if (f.release() != null) {
-            conditions.add("s.release = :release");
-            params.put("release", f.release());
-        }
-        if (f.project() != null) {
-            conditions.add("s.project = :project");
-            params.put("project", f.project());
-        }
+        match(conditions, params, "s.summit_slug", "summit", f.summit());
+        match(conditions, params, "s.release", "release", f.release());
+        match(conditions, params, "s.project", "project", f.project());
         if (f.itemStatus() != null) {
             conditions.add("EXISTS (SELECT 1 FROM jsonb_array_elements(s.items) i WHERE i->>'status' = :itemStatus)");
             params.put("itemStatus", f.itemStatus());
         }
         if (f.q() != null) {
+            String like = "%" + f.q().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                    .replace("_", "\\_") + "%";
+            List<Long> inNotes = notes.sessionsWithNotesLike(like);
             conditions.add("(lower(s.title) LIKE :q ESCAPE '\\' OR lower(coalesce(s.summary, '')) LIKE :q ESCAPE '\\'"
                     // the texts of topics and action items, not their JSON (where '"' or '[' is everywhere)
                     + " OR EXISTS (SELECT 1 FROM jsonb_array_elements_text(s.topics) t WHERE lower(t) LIKE :q ESCAPE '\\')"
                     + " OR EXISTS (SELECT 1 FROM jsonb_array_elements(s.items) i"
                     + " WHERE lower(i->>'text') LIKE :q ESCAPE '\\')"
-                    + " OR EXISTS (SELECT 1 FROM notes_revision r WHERE r.session_id = s.id"
-                    + " AND r.number = (SELECT max(m.number) FROM notes_revision m WHERE m.session_id = s.id)"
-                    + " AND lower(r.body) LIKE :q ESCAPE '\\'))");
-            params.put("q", "%" + f.q().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
-                    .replace("_", "\\_") + "%");
+                    + (inNotes.isEmpty() ? "" : " OR s.id IN (:inNotes)") + ")");
+            params.put("q", like);
+            if (!inNotes.isEmpty()) {
+                params.put("inNotes", inNotes);
+            }
         }
-        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        return conditions;
+    }
+
+    private static void match(List<String> conditions, Map<String, Object> params, String column, String name,
+                              TextMatch match) {
+        if (match != null) {
+            conditions.add(match.prefix() ? column + " LIKE :" + name + " ESCAPE '\\'" : column + " = :" + name);
+            params.put(name, match.prefix() ? match.likePattern() : match.value());
+        }
     }
 
     public SessionView get(long id) {
-        return view(find(id));
+        return view(sessions.find(id));
     }
 
     @Transactional
     public SessionView create(SessionInput input) {
         requireSummit(input.summit());
         DesignSession s = new DesignSession();
-        s.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         apply(s, input);
         s.persist();
         outbox.record(ENTITY, subject(s), ChangeKind.CREATED, () -> view(s));
@@ -126,72 +153,56 @@ public class SessionService {
     }
 
     @Transactional
-    public SessionView replace(long id, SessionInput input, String ifMatch) {
+    public SessionView replace(long id, SessionInput input, Precondition precondition) {
         requireSummit(input.summit());
-        DesignSession s = findForUpdate(id);
-        Versions.checkIfMatch(ifMatch, s.version);
+        DesignSession s = sessions.findForUpdate(id);
+        precondition.check(s.version);
         apply(s, input);
         outbox.record(ENTITY, subject(s), ChangeKind.UPDATED, () -> view(s));
         return view(s);
     }
 
+    /** A JSON merge patch of the session (arrays are replaced whole); the result must be a valid PUT body. */
     @Transactional
-    public SessionView patch(long id, JsonNode patch, String ifMatch) throws JsonProcessingException {
-        SessionInput merged = json.mergePatch(input(find(id)), patch, SessionInput.class);
-        return replace(id, merged, ifMatch);
+    public SessionView patch(long id, String patch, Precondition precondition) throws JsonProcessingException {
+        SessionInput merged = mergePatch.apply(input(sessions.findForUpdate(id)), patch, SessionInput.class);
+        return replace(id, merged, precondition);
     }
 
     /** Changes one action item (usually its status) with a merge patch; one session.updated event. */
     @Transactional
-    public SessionView patchItem(long id, int n, JsonNode patch, String ifMatch) throws JsonProcessingException {
-        DesignSession s = findForUpdate(id);
-        Versions.checkIfMatch(ifMatch, s.version);
-        List<ItemInput> items = new ArrayList<>(json.read(s.items, ITEMS));
+    public SessionView patchItem(long id, int n, String patch, Precondition precondition)
+            throws JsonProcessingException {
+        DesignSession s = sessions.findForUpdate(id);
+        precondition.check(s.version);
+        List<ItemInput> items = new ArrayList<>(read(s.items, ITEMS));
         if (n < 1 || n > items.size()) {
             throw ProblemException.notFound("action item", id + "/" + n);
         }
-        items.set(n - 1, json.mergePatch(items.get(n - 1), patch, ItemInput.class));
-        s.items = json.write(items);
-        s.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        items.set(n - 1, mergePatch.apply(items.get(n - 1), patch, ItemInput.class));
+        s.items = write(items);
+        s.touch();
         outbox.record(ENTITY, subject(s), ChangeKind.UPDATED, () -> view(s));
         return view(s);
     }
 
     @Transactional
-    public void delete(long id, String ifMatch) {
-        DesignSession s = findForUpdate(id);
-        Versions.checkIfMatch(ifMatch, s.version);
+    public void delete(long id, Precondition precondition) {
+        DesignSession s = sessions.findForUpdate(id);
+        precondition.check(s.version);
         SessionView last = view(s);
-        notes.sessionDeleted(id); // the notes go with the session (cascade): their version line ends too
+        deleted.fire(new SessionDeleted(id)); // its notes end with it, in this transaction
         s.delete();
         outbox.record(ENTITY, subject(s), ChangeKind.DELETED, () -> last);
-    }
-
-    /** The session or 404. */
-    public static DesignSession find(long id) {
-        DesignSession s = DesignSession.findById(id);
-        if (s == null) {
-            throw ProblemException.notFound("session", Long.toString(id));
-        }
-        return s;
-    }
-
-    /** The session locked for this transaction, or 404. */
-    public static DesignSession findForUpdate(long id) {
-        DesignSession s = DesignSession.findById(id, LockModeType.PESSIMISTIC_WRITE);
-        if (s == null) {
-            throw ProblemException.notFound("session", Long.toString(id));
-        }
-        return s;
     }
 
     static String subject(DesignSession s) {
         return Long.toString(s.id);
     }
 
-    private static void requireSummit(String slug) {
-        if (Summit.findById(slug) == null) {
-            throw new ProblemException(dev.stackpulse.web.ProblemType.UNPROCESSABLE, "summit: '" + slug + "' does not exist",
+    private void requireSummit(String slug) {
+        if (!summits.exists(slug)) {
+            throw new ProblemException(ProblemType.UNPROCESSABLE, "summit: '" + slug + "' does not exist",
                     List.of(new Problem.FieldError("summit", "summit '" + slug + "' does not exist")));
         }
     }
@@ -205,22 +216,39 @@ public class SessionService {
         s.etherpad = in.etherpad();
         s.reference = in.reference();
         s.summary = in.summary();
-        s.topics = json.write(in.topics() == null ? List.of() : in.topics());
-        s.items = json.write(in.items() == null ? List.of() : in.items());
-        s.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        s.topics = write(in.topics() == null ? List.of() : in.topics());
+        s.items = write(in.items() == null ? List.of() : in.items());
+        s.touch();
     }
 
     private SessionInput input(DesignSession s) {
         return new SessionInput(s.summit, s.release, s.project, s.title, s.kind, s.etherpad, s.reference, s.summary,
-                json.read(s.topics, TOPICS), json.read(s.items, ITEMS));
+                read(s.topics, TOPICS), read(s.items, ITEMS));
     }
 
     SessionView view(DesignSession s) {
-        List<ItemInput> items = json.read(s.items, ITEMS);
+        List<ItemInput> items = read(s.items, ITEMS);
         List<ItemView> views = IntStream.range(0, items.size())
                 .mapToObj(i -> new ItemView(i + 1, items.get(i).text(), items.get(i).status(), items.get(i).owner()))
                 .toList();
         return new SessionView(s.id, s.summit, s.release, s.project, s.title, s.kind, s.etherpad, s.reference,
-                s.summary, json.read(s.topics, TOPICS), views, s.version, s.createdAt, s.updatedAt);
+                s.summary, read(s.topics, TOPICS), views, s.version, s.createdAt, s.updatedAt);
+    }
+
+    /** A list for the session's jsonb columns. */
+    private String write(Object document) {
+        try {
+            return mapper.writeValueAsString(document);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("not serializable: " + document.getClass().getName(), e);
+        }
+    }
+
+    private <T> T read(String json, TypeReference<T> type) {
+        try {
+            return mapper.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("stored JSON does not match " + type.getType(), e);
+        }
     }
 }

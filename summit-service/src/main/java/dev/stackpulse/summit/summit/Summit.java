@@ -1,20 +1,18 @@
 package dev.stackpulse.summit.summit;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.stackpulse.outbox.VersionedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /** An OpenStack summit (Tokyo 2015, ...), keyed by its slug, with its figures and its owned documents. */
 @Entity
 @Table(name = "summit")
-public class Summit extends PanacheEntityBase {
+public class Summit extends VersionedEntity {
 
     @Id
     public String slug;
@@ -55,7 +53,7 @@ public class Summit extends PanacheEntityBase {
     @Column(name = "videos_url")
     public String videosUrl;
 
-    /** JSON of {@code dev.stackpulse.summit.demographics.Demographics}. */
+    /** JSON of the demographics (top countries, region and role shares), read and written by the demographics feature. */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false, columnDefinition = "jsonb")
     public String demographics;
@@ -69,13 +67,4 @@ public class Summit extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false, columnDefinition = "jsonb")
     public String awards;
-
-    @Version
-    public long version;
-
-    @Column(name = "created_at", nullable = false)
-    public OffsetDateTime createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public OffsetDateTime updatedAt;
 }

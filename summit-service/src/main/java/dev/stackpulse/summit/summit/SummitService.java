@@ -1,22 +1,15 @@
 package dev.stackpulse.summit.summit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.stackpulse.events.ChangeKind;
 import dev.stackpulse.outbox.OutboxWriter;
-import dev.stackpulse.summit.support.Json;
-import dev.stackpulse.summit.support.Paging;
+import dev.stackpulse.web.MergePatch;
+import dev.stackpulse.web.Precondition;
 import dev.stackpulse.web.ProblemException;
-import dev.stackpulse.web.Versions;
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
+import dev.stackpulse.web.Slice;
+import dev.stackpulse.web.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -29,45 +22,30 @@ public class SummitService {
     private static final Set<String> RESERVED = Set.of("attendance", "compare");
 
     private final OutboxWriter outbox;
-    private final Json json;
+    private final MergePatch mergePatch;
+    private final SummitRepository summits;
+    private final SummitSessions sessions;
 
-    public SummitService(OutboxWriter outbox, Json json) {
+    public SummitService(OutboxWriter outbox, MergePatch mergePatch, SummitRepository summits,
+                         SummitSessions sessions) {
         this.outbox = outbox;
-        this.json = json;
+        this.mergePatch = mergePatch;
+        this.summits = summits;
+        this.sessions = sessions;
     }
 
-    /** A page of summits; list holds the items and the total. */
-    public record Listing(List<SummitView> items, long total) {
-    }
-
-    public Listing list(Integer year, String status, String sort, boolean descending, Paging paging) {
-        List<String> where = new ArrayList<>();
-        Parameters params = new Parameters();
-        if (year != null) {
-            where.add("extract(year from startDate) = :year");
-            params.and("year", year);
-        }
-        if (status != null) {
-            where.add("status = :status");
-            params.and("status", status);
-        }
-        Sort.Direction direction = descending ? Sort.Direction.Descending : Sort.Direction.Ascending;
-        Sort order = "attendees".equals(sort)
-                ? Sort.by("attendees", direction, Sort.NullPrecedence.NULLS_LAST).and("startDate").and("slug")
-                : Sort.by("startDate", direction).and("slug", direction);
-        String query = String.join(" and ", where);
-        PanacheQuery<Summit> found = Summit.find(query, order, params.map());
-        List<SummitView> items = found.page(paging.page(), paging.size()).list().stream()
-                .map(SummitView::of).toList();
-        return new Listing(items, found.count());
+    /** A page of summits in the sort's order (then by slug); {@code after} is a cursor of this order or null. */
+    public Slice<SummitView> list(SummitList.Filter filter, Sort sort, String after, int limit) {
+        List<Summit> rows = SummitList.fetch(summits, filter, sort, after, limit);
+        return Slice.of(rows, limit, s -> SummitList.cursor(s, sort)).map(SummitView::of);
     }
 
     public SummitView get(String slug) {
-        return SummitView.of(find(slug));
+        return SummitView.of(summits.find(slug));
     }
 
     public Attendance attendance() {
-        return Attendance.of(Summit.list("order by startDate, slug"));
+        return Attendance.of(summits.byDate());
     }
 
     public Comparison compare(String a, String b) {
@@ -77,13 +55,13 @@ public class SummitService {
     @Transactional
     public SummitView create(SummitInput input) {
         if (input.slug() == null || input.slug().isBlank()) {
-            throw ProblemException.badRequest("slug", "must not be blank");
+            throw ProblemException.invalidBody("slug", "must not be blank");
         }
         if (RESERVED.contains(input.slug())) {
-            throw ProblemException.badRequest("slug", "'" + input.slug() + "' is reserved");
+            throw ProblemException.invalidBody("slug", "'" + input.slug() + "' is reserved");
         }
         checkDates(input);
-        if (Summit.findById(input.slug()) != null) {
+        if (summits.exists(input.slug())) {
             throw ProblemException.conflict("summit '" + input.slug() + "' already exists");
         }
         Summit s = new Summit();
@@ -91,7 +69,6 @@ public class SummitService {
         s.demographics = "{\"topCountries\":[],\"regionShares\":[],\"roleShares\":[]}";
         s.highlights = "[]";
         s.awards = "[]";
-        s.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         apply(s, input);
         s.persist();
         outbox.record(ENTITY, s.slug, ChangeKind.CREATED, () -> SummitView.of(s));
@@ -99,34 +76,33 @@ public class SummitService {
     }
 
     @Transactional
-    public SummitView replace(String slug, SummitInput input, String ifMatch) {
+    public SummitView replace(String slug, SummitInput input, Precondition precondition) {
         if (input.slug() != null && !input.slug().equals(slug)) {
-            throw ProblemException.badRequest("slug", "must equal the slug in the path ('" + slug + "') or be absent");
+            throw ProblemException.invalidBody("slug", "must equal the slug in the path ('" + slug + "') or be absent");
         }
         checkDates(input);
-        Summit s = findForUpdate(slug);
-        Versions.checkIfMatch(ifMatch, s.version);
+        Summit s = summits.findForUpdate(slug);
+        precondition.check(s.version);
         apply(s, input);
         outbox.record(ENTITY, s.slug, ChangeKind.UPDATED, () -> SummitView.of(s));
         return SummitView.of(s);
     }
 
+    /** A JSON merge patch of the figures: the merged result must be a valid PUT body. */
     @Transactional
-    public SummitView patch(String slug, JsonNode patch, String ifMatch) throws JsonProcessingException {
-        Summit current = find(slug);
-        SummitInput merged = json.mergePatch(SummitInput.of(current), patch, SummitInput.class);
-        return replace(slug, merged, ifMatch);
+    public SummitView patch(String slug, String patch, Precondition precondition) throws JsonProcessingException {
+        Summit current = summits.findForUpdate(slug);
+        SummitInput merged = mergePatch.apply(SummitInput.of(current), patch, SummitInput.class);
+        return replace(slug, merged, precondition);
     }
 
     @Transactional
-    public void delete(String slug, String ifMatch) {
-        Summit s = findForUpdate(slug);
-        Versions.checkIfMatch(ifMatch, s.version);
-        long sessions = Summit.getEntityManager()
-                .createQuery("select count(x) from DesignSession x where x.summit = :slug", Long.class)
-                .setParameter("slug", slug).getSingleResult();
-        if (sessions > 0) {
-            throw ProblemException.conflict("summit '" + slug + "' has " + sessions
+    public void delete(String slug, Precondition precondition) {
+        Summit s = summits.findForUpdate(slug);
+        precondition.check(s.version);
+        long held = sessions.countAt(slug);
+        if (held > 0) {
+            throw ProblemException.conflict("summit '" + slug + "' has " + held
                     + " design-summit sessions; delete them first");
         }
         SummitView last = SummitView.of(s);
@@ -134,27 +110,9 @@ public class SummitService {
         outbox.record(ENTITY, slug, ChangeKind.DELETED, () -> last);
     }
 
-    /** The summit or 404. */
-    public static Summit find(String slug) {
-        Summit s = Summit.findById(slug);
-        if (s == null) {
-            throw ProblemException.notFound("summit", slug);
-        }
-        return s;
-    }
-
-    /** The summit locked for this transaction (so If-Match is checked against the version we change), or 404. */
-    public static Summit findForUpdate(String slug) {
-        Summit s = Summit.findById(slug, LockModeType.PESSIMISTIC_WRITE);
-        if (s == null) {
-            throw ProblemException.notFound("summit", slug);
-        }
-        return s;
-    }
-
     private static void checkDates(SummitInput input) {
         if (input.endDate().isBefore(input.startDate())) {
-            throw ProblemException.badRequest("endDate", "must not be before startDate");
+            throw ProblemException.invalidBody("endDate", "must not be before startDate");
         }
     }
 
@@ -173,6 +131,6 @@ public class SummitService {
         s.minSessions = in.minSessions();
         s.siteUrl = in.links() == null ? null : in.links().site();
         s.videosUrl = in.links() == null ? null : in.links().videos();
-        s.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        s.touch();
     }
 }
