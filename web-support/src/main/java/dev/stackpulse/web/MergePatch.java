@@ -3,6 +3,7 @@ package dev.stackpulse.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
@@ -27,7 +28,8 @@ public class MergePatch {
     private final Validator validator;
 
     public MergePatch(ObjectMapper mapper, Validator validator) {
-        this.mapper = mapper;
+        // A tree keeps decimals as written: by default it strips trailing zeros, and 60 would come back as 6E+1.
+        this.mapper = mapper.copy().configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
         this.validator = validator;
     }
 

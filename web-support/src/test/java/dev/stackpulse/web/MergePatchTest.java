@@ -22,6 +22,20 @@ class MergePatchTest {
         assertEquals(json("[\"c\"]"), MergePatch.merge(json("{\"a\":\"foo\"}"), json("[\"c\"]")));
     }
 
+    /** A typed input with a decimal: the patch round trip must keep 60.0 as written, not turn it into 6E+1. */
+    public record Share(java.math.BigDecimal percent, String label) {
+    }
+
+    @Test
+    void decimalsSurviveThePatchRoundTrip() throws Exception {
+        MergePatch patch = new MergePatch(mapper, jakarta.validation.Validation.byDefaultProvider().configure()
+                .messageInterpolator(new org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator())
+                .buildValidatorFactory().getValidator());
+        Share patched = patch.apply(new Share(new java.math.BigDecimal("60"), "Europe"), "{\"label\":\"EU\"}", Share.class);
+        assertEquals("60", patched.percent().toPlainString());
+        assertEquals("{\"percent\":60,\"label\":\"EU\"}", mapper.writeValueAsString(patched));
+    }
+
     @Test
     void timesHaveOneShape() {
         OffsetDateTime tokyo = OffsetDateTime.of(2015, 10, 27, 18, 0, 0, 123_456_789, ZoneOffset.ofHours(9));
