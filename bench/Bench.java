@@ -60,7 +60,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public class Bench {
 
     static final Pattern HEAD = Pattern.compile("\"head\"\\s*:\\s*(\\d+)");
-    static final Pattern NEXT = Pattern.compile("\"next\"\\s*:\\s*(\\d+)");
+    /** The feed position a page's next link continues after ({"items":[...],"limit":500,"next":"/feed?after=42&limit=500"}). */
+    static final Pattern NEXT = Pattern.compile("\"next\"\\s*:\\s*\"[^\"]*[?&]after=(\\d+)");
     static final Pattern POSITION = Pattern.compile("\"position\"\\s*:\\s*(\\d+)");
 
     final Map<String, String> opts = new HashMap<>();

@@ -85,25 +85,29 @@
   }
 
   async function showHistory(src, subject) {
-    const path = 'feed/entities/' + encodeURIComponent(src.replace(/^\//, '')) + '/' +
-      encodeURIComponent(subject) + '/history?limit=500';
     const panel = document.getElementById('history');
     const items = document.getElementById('history-list');
     document.getElementById('history-title').textContent = src + ' / ' + subject;
     items.replaceChildren();
     panel.hidden = false;
-    const response = await fetch(path);
-    if (!response.ok) {
-      items.append(span('muted', 'history unavailable (' + response.status + ')'));
-      return;
-    }
-    const page = await response.json();
-    for (const change of page.changes) {
-      const li = document.createElement('li');
-      li.append(span('pos', '#' + change.position), span('type', change.type),
-        span('muted', ' v' + change.entityversion + (change.stale ? ' (out of order)' : '') + ' · ' +
-          new Date(change.time).toLocaleString()));
-      items.append(li);
+    // A list page of the API convention: {items, limit, next}; follow next until the last page (next null).
+    let next = 'feed/entities/' + encodeURIComponent(src.replace(/^\//, '')) + '/' +
+      encodeURIComponent(subject) + '/history?limit=500';
+    for (let pages = 0; next && pages < 20; pages++) {
+      const response = await fetch(next.replace(/^\//, ''));
+      if (!response.ok) {
+        items.append(span('muted', 'history unavailable (' + response.status + ')'));
+        return;
+      }
+      const page = await response.json();
+      for (const change of page.items) {
+        const li = document.createElement('li');
+        li.append(span('pos', '#' + change.position), span('type', change.type),
+          span('muted', ' v' + change.entityversion + (change.stale ? ' (out of order)' : '') + ' · ' +
+            new Date(change.time).toLocaleString()));
+        items.append(li);
+      }
+      next = page.next;
     }
   }
 

@@ -83,7 +83,7 @@ class AtomHostileTextTest {
             }
         }
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> given().queryParam("subject", subject)
-                .get("/feed").jsonPath().getList("entries").size() == STORABLE.size());
+                .get("/feed").jsonPath().getList("items").size() == STORABLE.size());
 
         // Walk the subscription document and every archive it links, back to the first.
         Set<String> seen = new HashSet<>();

@@ -7,14 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.stackpulse.events.ChangeEvent;
+import dev.stackpulse.events.Rfc3339;
 import dev.stackpulse.testing.RawHttp;
 import dev.stackpulse.testing.SharedInfra;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -39,7 +40,10 @@ class AtomTest {
     @Test
     void subscriptionDocumentIsValidAtomWithEntriesForEachEvent() throws Exception {
         String subject = "atom-" + UUID.randomUUID().toString().substring(0, 8);
-        ChangeEvent event = Events.catalog(subject, "updated", 3);
+        ChangeEvent sample = Events.catalog(subject, "updated", 3);
+        // At a whole second: the one time format still writes its three fraction digits (.000Z).
+        ChangeEvent event = new ChangeEvent(sample.id(), sample.source(), sample.type(), sample.subject(),
+                sample.time().truncatedTo(ChronoUnit.SECONDS), sample.entityVersion(), sample.data());
         try (Events events = new Events(SharedInfra.infra().bootstrapServers())) {
             events.send(event);
         }
@@ -52,7 +56,9 @@ class AtomTest {
                 .filter(e -> child(e, "id").getTextContent().equals("urn:uuid:" + event.id())).findFirst().orElseThrow();
         assertEquals("Project " + subject + " updated (version 3) — catalog-service", child(entry, "title").getTextContent());
         assertTrue(child(entry, "summary").getTextContent().contains("name: Project " + subject));
-        assertEquals(event.time().toInstant().truncatedTo(java.time.temporal.ChronoUnit.MICROS), OffsetDateTime.parse(child(entry, "updated").getTextContent()).toInstant());
+        assertEquals(Rfc3339.format(event.time()), child(entry, "updated").getTextContent());
+        assertTrue(Rfc3339.format(event.time()).endsWith(".000Z"));
+        assertTrue(child(entry, "summary").getTextContent().contains(" at " + Rfc3339.format(event.time()) + " "));
         String entityLink = link(entry, "alternate");
         assertTrue(entityLink.endsWith("/feed/entities/catalog-service/" + subject), entityLink);
         given().get(URI.create(entityLink).getPath()).then().statusCode(200);
@@ -66,7 +72,7 @@ class AtomTest {
                 events.send(Events.catalog(subject, "updated", v));
             }
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> given().queryParam("subject", subject)
-                    .get("/feed").jsonPath().getList("entries").size() == 6);
+                    .get("/feed").jsonPath().getList("items").size() == 6);
         }
         RawHttp.Reply current = RawHttp.get("/feed.atom", "Host: evil.example\r\n");
         assertEquals(200, current.status(), current.body());
@@ -87,7 +93,7 @@ class AtomTest {
                 events.send(Events.summit(subject, "updated", v));
             }
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> given().queryParam("subject", subject)
-                    .get("/feed").jsonPath().getList("entries").size() == 11);
+                    .get("/feed").jsonPath().getList("items").size() == 11);
         }
         Element current = checkFeed(given().get("/feed.atom").asString());
         String prevArchive = link(current, "prev-archive");
@@ -134,6 +140,7 @@ class AtomTest {
 
     private static void rfc3339(String value) {
         DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(value);
+        assertTrue(value.matches(FeedQueryTest.RFC3339), "the one time shape (docs/api.md): " + value);
     }
 
     private static String pathAndQuery(String url) {

@@ -58,17 +58,17 @@ class ConcurrentIngestTest {
             while (seenIds.size() < PRODUCERS * PER_PRODUCER && System.nanoTime() < deadline) {
                 JsonPath page = given().queryParam("after", cursor).queryParam("limit", 50).get("/feed").then()
                         .statusCode(200).extract().jsonPath();
-                for (int i = 0; i < page.getList("entries").size(); i++) {
-                    long position = page.getLong("entries[" + i + "].position");
-                    String id = page.getString("entries[" + i + "].id");
+                for (int i = 0; i < page.getList("items").size(); i++) {
+                    long position = page.getLong("items[" + i + "].position");
+                    String id = page.getString("items[" + i + "].id");
                     assertTrue(position > cursor, "position " + position + " appeared after the reader passed " + cursor);
                     seenPositions.add(position);
-                    if (page.getString("entries[" + i + "].subject").startsWith(run)) {
+                    if (page.getString("items[" + i + "].subject").startsWith(run)) {
                         assertTrue(seenIds.add(id), "event " + id + " seen twice");
                     }
                     cursor = position;
                 }
-                assertEquals(cursor, page.getLong("next"));
+                assertEquals(cursor, FeedPages.nextAfter(page));
             }
             for (Future<?> f : producers) {
                 f.get();
@@ -88,7 +88,7 @@ class ConcurrentIngestTest {
         while (true) {
             JsonPath page = given().queryParam("after", cursor).queryParam("limit", 500).get("/feed").then()
                     .statusCode(200).extract().jsonPath();
-            List<Long> batch = page.getList("entries.position", Long.class);
+            List<Long> batch = page.getList("items.position", Long.class);
             for (long position : batch) {
                 if (position > through) {
                     return positions;
@@ -98,7 +98,7 @@ class ConcurrentIngestTest {
             if (batch.isEmpty()) {
                 return positions;
             }
-            cursor = page.getLong("next");
+            cursor = FeedPages.nextAfter(page);
         }
     }
 }

@@ -47,7 +47,7 @@ class DeadLetterPublishTest {
             raw.send(Topics.CATALOG, key, utf8(good.data()), CloudEventHeaders.write(good));
 
             Awaitility.await().atMost(WAIT).until(() -> given().queryParam("subject", key).get("/feed").then()
-                    .extract().jsonPath().getList("entries").size() == 1);
+                    .extract().jsonPath().getList("items").size() == 1);
             given().get("/q/health/ready").then().statusCode(503)
                     .body("checks.name", hasItem("dead-letter publishing"));
             given().get("/q/health/live").then().statusCode(200);

@@ -33,7 +33,7 @@ class DigestStatsTest {
             events.send(Events.catalog(subject, "updated", 2));
         }
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> given().queryParam("subject", subject)
-                .get("/feed").jsonPath().getList("entries").size() == 3);
+                .get("/feed").jsonPath().getList("items").size() == 3);
         JsonPath digest = given().queryParam("since", since).get("/feed/digest").then().statusCode(200)
                 .extract().jsonPath();
         Map<String, Object> entity = digest.getMap("sources.find { it.source == '/catalog-service' }.entities"
@@ -51,7 +51,7 @@ class DigestStatsTest {
             events.send(Events.summit(subject, "created", 0));
         }
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> given().queryParam("subject", subject)
-                .get("/feed").jsonPath().getList("entries").size() == 1);
+                .get("/feed").jsonPath().getList("items").size() == 1);
         given().get("/feed/stats").then().statusCode(200)
                 .body("counts.find { it.type == 'summit.summit.created' }.count", greaterThanOrEqualTo(1))
                 .body("lastEventTime", notNullValue())

@@ -41,14 +41,14 @@ class EntityIdentityTest {
             events.send(sessionEvent(session, "deleted", 3));
         }
         JsonPath history = EntityTest.awaitHistory("summit-service", session, 3);
-        assertEquals(List.of(1, 2, 3), history.getList("changes.entityversion", Integer.class));
-        assertEquals(List.of(false, false, false), history.getList("changes.stale", Boolean.class));
+        assertEquals(List.of(1, 2, 3), history.getList("items.entityversion", Integer.class));
+        assertEquals(List.of(false, false, false), history.getList("items.stale", Boolean.class));
         given().get("/feed/entities/summit-service/{session}", session).then().statusCode(200)
                 .body("version", equalTo(3)).body("deleted", equalTo(true))
                 .body("type", equalTo("summit.session.deleted")).body("data.title", equalTo("Session v2"));
 
         JsonPath notesHistory = EntityTest.awaitHistory("summit-service", notes, 5);
-        assertEquals(List.of(false, false, false, false, false), notesHistory.getList("changes.stale", Boolean.class));
+        assertEquals(List.of(false, false, false, false, false), notesHistory.getList("items.stale", Boolean.class));
         // A subject with '/' is one path (as UriBuilder encodes it, and as typed).
         given().urlEncodingEnabled(false).get("/feed/entities/summit-service/" + notes).then().statusCode(200)
                 .body("subject", equalTo(notes)).body("version", equalTo(5)).body("deleted", equalTo(true));
@@ -57,7 +57,7 @@ class EntityIdentityTest {
         given().urlEncodingEnabled(false).get("/feed/entities/summit-service/" + session + "%2Fnotes").then()
                 .statusCode(200).body("subject", equalTo(notes));
         given().urlEncodingEnabled(false).get("/feed/entities/summit-service/" + notes + "/history").then()
-                .statusCode(200).body("changes.size()", equalTo(5));
+                .statusCode(200).body("items.size()", equalTo(5));
 
         JsonPath digest = given().queryParam("since", since.toString()).get("/feed/digest").then().statusCode(200)
                 .extract().jsonPath();
@@ -78,8 +78,8 @@ class EntityIdentityTest {
             events.send(Events.catalog(subject, "updated", 2)); // the real next change: stale behind the forgery
         }
         JsonPath history = EntityTest.awaitHistory("catalog-service", subject, 3);
-        assertEquals(List.of(false, false, true), history.getList("changes.stale", Boolean.class));
-        long forged = history.getList("changes.position", Long.class).get(1);
+        assertEquals(List.of(false, false, true), history.getList("items.stale", Boolean.class));
+        long forged = history.getList("items.position", Long.class).get(1);
         String repair = "/feed/admin/entities/catalog-service/" + subject + "/repair";
 
         given().post(repair + "?discard=" + forged).then().statusCode(401);
@@ -97,14 +97,14 @@ class EntityIdentityTest {
                 .statusCode(200).body("discarded", equalTo(List.of((int) forged)))
                 .body("entity.version", equalTo(2)).body("entity.data.version", equalTo(2));
         JsonPath repaired = EntityTest.awaitHistory("catalog-service", subject, 2);
-        assertEquals(List.of(1, 2), repaired.getList("changes.entityversion", Integer.class));
-        assertEquals(List.of(false, false), repaired.getList("changes.stale", Boolean.class));
+        assertEquals(List.of(1, 2), repaired.getList("items.entityversion", Integer.class));
+        assertEquals(List.of(false, false), repaired.getList("items.stale", Boolean.class));
 
         try (Events events = new Events(SharedInfra.infra().bootstrapServers())) {
             events.send(Events.catalog(subject, "updated", 3));
         }
         JsonPath after = EntityTest.awaitHistory("catalog-service", subject, 3);
-        assertEquals(List.of(false, false, false), after.getList("changes.stale", Boolean.class));
+        assertEquals(List.of(false, false, false), after.getList("items.stale", Boolean.class));
         given().get("/feed/entities/catalog-service/{subject}", subject).then().statusCode(200)
                 .body("version", equalTo(3)).body("type", equalTo("catalog.project.updated"));
     }
@@ -115,7 +115,7 @@ class EntityIdentityTest {
         try (Events events = new Events(SharedInfra.infra().bootstrapServers())) {
             events.send(Events.catalog(subject, "created", 999_999));
         }
-        long forged = EntityTest.awaitHistory("catalog-service", subject, 1).getList("changes.position", Long.class)
+        long forged = EntityTest.awaitHistory("catalog-service", subject, 1).getList("items.position", Long.class)
                 .get(0);
         given().header("Authorization", SharedInfra.tokens().admin())
                 .post("/feed/admin/entities/catalog-service/" + subject + "/repair?discard=" + forged).then()

@@ -36,14 +36,51 @@ class EntityTest {
             }
         }
         JsonPath history = awaitHistory("catalog-service", subject, 5);
-        assertEquals(List.of(0, 1, 2, 3, 4), history.getList("changes.entityversion", Integer.class));
-        List<Long> positions = history.getList("changes.position", Long.class);
+        assertEquals(List.of(0, 1, 2, 3, 4), history.getList("items.entityversion", Integer.class));
+        List<Long> positions = history.getList("items.position", Long.class);
         assertEquals(positions.stream().sorted().toList(), positions, "history is in feed order");
         given().get("/feed/entities/catalog-service/{subject}", subject).then().statusCode(200)
                 .header("ETag", "\"4\"").body("version", equalTo(4)).body("data.version", equalTo(4))
                 .body("type", equalTo("catalog.project.updated"));
         given().header("If-None-Match", "\"4\"").get("/feed/entities/catalog-service/{subject}", subject)
                 .then().statusCode(304);
+    }
+
+    @Test
+    void historyIsTheListEnvelopeAndAWalkWithLimitTwoSeesEveryChangeOnce() {
+        String subject = "walk-" + UUID.randomUUID();
+        try (Events events = new Events(SharedInfra.infra().bootstrapServers())) {
+            for (int version = 0; version < 5; version++) {
+                events.send(Events.catalog(subject, version == 0 ? "created" : "updated", version));
+            }
+        }
+        awaitHistory("catalog-service", subject, 5);
+        List<Integer> versions = new java.util.ArrayList<>();
+        String link = "/feed/entities/catalog-service/" + subject + "/history?limit=2";
+        int pages = 0;
+        while (link != null && pages++ < 10) {
+            var page = given().urlEncodingEnabled(false).get(link).then().statusCode(200).body("limit", equalTo(2))
+                    .extract();
+            versions.addAll(page.jsonPath().getList("items.entityversion", Integer.class));
+            String next = page.jsonPath().getString("next");
+            assertEquals(next == null ? null : "<" + next + ">; rel=\"next\"", page.header("Link"),
+                    "a Link header exactly when next is not null");
+            link = next;
+        }
+        assertEquals(List.of(0, 1, 2, 3, 4), versions);
+        assertEquals(3, pages, "2 + 2 + 1: the last page says next null");
+        given().get("/feed/entities/catalog-service/{subject}/history", subject).then().statusCode(200)
+                .body("limit", equalTo(50)).body("next", org.hamcrest.Matchers.nullValue());
+        given().queryParam("after", "abc").get("/feed/entities/catalog-service/{subject}/history", subject).then()
+                .statusCode(400).body("type", equalTo("/problems/invalid-parameter"))
+                .body("errors[0].field", equalTo("after"));
+    }
+
+    @Test
+    void anUnknownParameterOnAnEntityIsRefused() {
+        given().queryParam("verison", 3).get("/feed/entities/catalog-service/nova").then().statusCode(400)
+                .contentType("application/problem+json").body("type", equalTo("/problems/unknown-parameter"))
+                .body("errors[0].field", equalTo("verison"));
     }
 
     @Test
@@ -54,8 +91,8 @@ class EntityTest {
             events.send(Events.summit(subject, "updated", 3)); // replayed / out of order
         }
         JsonPath history = awaitHistory("summit-service", subject, 2);
-        assertEquals(List.of(7, 3), history.getList("changes.entityversion", Integer.class));
-        assertEquals(List.of(false, true), history.getList("changes.stale", Boolean.class));
+        assertEquals(List.of(7, 3), history.getList("items.entityversion", Integer.class));
+        assertEquals(List.of(false, true), history.getList("items.stale", Boolean.class));
         given().get("/feed/entities/summit-service/{subject}", subject).then().statusCode(200)
                 .body("version", equalTo(7)).body("data.version", equalTo(7));
     }
@@ -104,7 +141,7 @@ class EntityTest {
     static JsonPath awaitHistory(String source, String subject, int count) {
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
             var response = given().get("/feed/entities/{source}/{subject}/history", source, subject);
-            return response.statusCode() == 200 && response.jsonPath().getList("changes").size() >= count;
+            return response.statusCode() == 200 && response.jsonPath().getList("items").size() >= count;
         });
         return given().get("/feed/entities/{source}/{subject}/history", source, subject).then().statusCode(200)
                 .extract().jsonPath();

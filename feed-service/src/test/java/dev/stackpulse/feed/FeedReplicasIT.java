@@ -117,7 +117,7 @@ class FeedReplicasIT {
             ChangeEvent whileDown = Events.catalog(run, "updated", 1);
             events.send(whileDown); // replica b ingests it meanwhile
             Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> given().baseUri(b.baseUrl())
-                    .queryParam("subject", run).get("/feed").jsonPath().getList("entries").size() == 2);
+                    .queryParam("subject", run).get("/feed").jsonPath().getList("items").size() == 2);
             a.start(); // same port: EventSource reconnects with Last-Event-ID
 
             awaitShown(browser, whileDown);
@@ -147,6 +147,16 @@ class FeedReplicasIT {
             Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), shot,
                     StandardCopyOption.REPLACE_EXISTING);
             assertTrue(Files.size(shot) > 0);
+
+            // The type filter takes the API's prefix syntax (a trailing '*'), as /feed and /feed/stream do.
+            WebElement type = browser.findElement(By.id("type"));
+            type.clear();
+            type.sendKeys("summit.*");
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+                List<WebElement> shown = browser.findElements(By.cssSelector("#changes li"));
+                return !shown.isEmpty() && shown.stream().allMatch(li -> String.valueOf(li.getDomAttribute("class")).contains("summit"))
+                        && !browser.findElements(By.cssSelector("li[data-id='" + afterRestart.id() + "']")).isEmpty();
+            });
         } finally {
             browser.quit();
         }

@@ -61,7 +61,7 @@ class IngestTracingTest {
             raw.send(Topics.CATALOG, key, utf8(event.data()), headers(event, "ce_traceparent", utf8("00-not-a-trace")));
         }
         Awaitility.await().atMost(WAIT).until(() -> given().queryParam("subject", key).get("/feed").then()
-                .extract().jsonPath().getList("entries").size() == 1);
+                .extract().jsonPath().getList("items").size() == 1);
         SpanData ingest = awaitSpan(s -> event.id().toString().equals(s.getAttributes().get(MESSAGE_ID)));
         assertFalse(ingest.getParentSpanContext().isValid(), "a trace of its own");
         assertEquals("stored", ingest.getAttributes().get(OUTCOME));

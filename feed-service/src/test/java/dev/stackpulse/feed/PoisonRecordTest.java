@@ -136,7 +136,7 @@ class PoisonRecordTest {
             raw.send(topic, key, utf8(good.data()), CloudEventHeaders.write(good));
 
             Awaitility.await().atMost(WAIT).until(() -> given().queryParam("subject", key).get("/feed").then()
-                    .extract().jsonPath().getList("entries").size() == 1);
+                    .extract().jsonPath().getList("items").size() == 1);
             List<ConsumerRecord<String, String>> dead = deadLetters.awaitRecords(r -> key.equals(r.key()), 1, WAIT);
             assertEquals(1, dead.size(), "exactly the bad record is dead-lettered");
             assertTrue(header(dead.get(0), "dead-letter-reason").contains(reason),
@@ -144,7 +144,7 @@ class PoisonRecordTest {
             assertEquals(topic, header(dead.get(0), "dead-letter-topic"));
         }
         List<String> since = given().queryParam("after", head).queryParam("limit", 500).get("/feed").then()
-                .statusCode(200).extract().jsonPath().getList("entries.id");
+                .statusCode(200).extract().jsonPath().getList("items.id");
         assertEquals(List.of(good.id().toString()), since, "the feed gained the good record and nothing else");
         given().get("/q/health/live").then().statusCode(200);
         given().get("/q/health/ready").then().statusCode(200);

@@ -35,9 +35,9 @@ class RetentionTest {
             }
         }
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> given().queryParam("subject", subject)
-                .get("/feed").jsonPath().getList("entries").size() == 3);
+                .get("/feed").jsonPath().getList("items").size() == 3);
         List<Long> p = given().queryParam("subject", subject).get("/feed").jsonPath()
-                .getList("entries.position", Long.class);
+                .getList("items.position", Long.class);
 
         given().post("/feed/admin/prune?through=" + p.get(1)).then().statusCode(401);
         given().header("Authorization", SharedInfra.tokens().editor()).post("/feed/admin/prune?through=" + p.get(1))
@@ -49,9 +49,9 @@ class RetentionTest {
                 .contentType("application/problem+json").body("errors[0].field", equalTo("after"))
                 .body("detail", containsString("after=0")).body("detail", containsString("/feed/entities"));
         given().queryParam("after", p.get(1)).queryParam("subject", subject).get("/feed").then().statusCode(200)
-                .body("entries.position", equalTo(List.of(p.get(2).intValue())));
+                .body("items.position", equalTo(List.of(p.get(2).intValue())));
         given().queryParam("after", 0).get("/feed").then().statusCode(200)
-                .body("entries.position", not(hasItem(p.get(1).intValue())));
+                .body("items.position", not(hasItem(p.get(1).intValue())));
         // The entity's latest state survives pruning: that is where a client that got 410 rebuilds from.
         given().get("/feed/entities/catalog-service/{subject}", subject).then().statusCode(200)
                 .body("version", equalTo(2));

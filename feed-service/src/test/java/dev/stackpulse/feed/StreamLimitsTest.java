@@ -85,11 +85,11 @@ class StreamLimitsTest {
         while (paged.size() < EVENTS && pages++ < EVENTS + 1) {
             JsonPath page = given().queryParam("subject", subject).queryParam("after", cursor)
                     .queryParam("limit", 500).get("/feed").then().statusCode(200).extract().jsonPath();
-            List<String> ids = page.getList("entries.id");
+            List<String> ids = page.getList("items.id");
             assertTrue(ids.size() * 2L * BLOB_CHARS <= ConstrainedStreamProfile.PAGE_BYTES + 2L * BLOB_CHARS + 4096,
                     "a page of " + ids.size() + " large entries exceeds the page byte bound");
             paged.addAll(ids);
-            cursor = page.getLong("next");
+            cursor = FeedPages.nextAfter(page);
         }
         assertEquals(produced, paged);
         assertTrue(pages > 1, "large entries span several pages");

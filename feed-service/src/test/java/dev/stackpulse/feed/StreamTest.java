@@ -61,12 +61,16 @@ class StreamTest {
         assertEquals(positions.stream().sorted().distinct().toList(), positions);
         assertEquals(positions, received.stream().map(e -> JsonPath.from(e.data()).getLong("position")).toList(),
                 "id: is the feed position");
+        for (SseClient.Event e : received) {
+            String time = JsonPath.from(e.data()).getString("time");
+            assertTrue(time.matches(FeedQueryTest.RFC3339), "SSE data in the one time shape: " + time);
+        }
     }
 
     @Test
     void liveStreamAppliesFiltersAndSendsHeartbeats() throws Exception {
         String tag = "live-" + UUID.randomUUID().toString().substring(0, 8);
-        try (SseClient client = new SseClient(stream + "?type=summit.&source=summit-service", Map.of());
+        try (SseClient client = new SseClient(stream + "?type=summit.*&source=summit-service", Map.of());
              Events events = new Events(SharedInfra.infra().bootstrapServers())) {
             events.send(Events.catalog(tag, "created", 0));
             ChangeEvent wanted = Events.summit(tag, "created", 0);
@@ -87,6 +91,22 @@ class StreamTest {
             assertEquals(400, client.status());
             assertTrue(client.contentType().startsWith("application/problem+json"), client.contentType());
             assertTrue(client.errorBody().contains("Last-Event-ID"));
+        }
+    }
+
+    @Test
+    void theStreamTakesTheFeedsFiltersThroughTheSameParsing() throws Exception {
+        for (String query : List.of("?type=catalog.*.updated", "?until=yesterday", "?since=2015-10-27", "?limit=5")) {
+            try (SseClient client = new SseClient(stream + query, Map.of())) {
+                assertEquals(400, client.status(), query);
+                assertTrue(client.contentType().startsWith("application/problem+json"), query);
+                String body = client.errorBody();
+                String type = query.equals("?limit=5") ? "/problems/unknown-parameter" : "/problems/invalid-parameter";
+                assertTrue(body.contains("\"type\":\"" + type + "\""), query + " -> " + body);
+            }
+        }
+        try (SseClient client = new SseClient(stream + "?type=catalog.project.*&until=2999-01-01T00:00:00Z", Map.of())) {
+            assertEquals(200, client.status());
         }
     }
 

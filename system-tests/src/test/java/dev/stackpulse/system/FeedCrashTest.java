@@ -42,7 +42,7 @@ class FeedCrashTest {
         // Kill at the first sign of ingest: one cheap page after the head the feed had before the burst.
         Awaitility.await("ingest under way").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
                 .until(() -> !given().baseUri(stack.feed.baseUrl()).queryParam("after", head)
-                        .queryParam("limit", 1).get("/feed").jsonPath().getList("entries").isEmpty());
+                        .queryParam("limit", 1).get("/feed").jsonPath().getList("items").isEmpty());
         stack.feed.kill();
         long storedAtKill = storedInDatabase();
         stack.feed.start();

@@ -18,6 +18,7 @@ public final class QueryParams {
     public static final int MAX_LIMIT = 500;
 
     private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]{1,10}");
+    private static final Pattern LONG = Pattern.compile("[+-]?[0-9]{1,19}");
     private static final int MIN_YEAR = 0;
     private static final int MAX_YEAR = 9999;
 
@@ -56,6 +57,30 @@ public final class QueryParams {
 
     public static int integer(String name, String raw, int min, int max, int defaultValue) {
         Integer value = integer(name, raw, min, max);
+        return value == null ? defaultValue : value;
+    }
+
+    /** A whole number in [min, max] beyond int's range (e.g. a feed position), or null when absent. */
+    public static Long longInteger(String name, String raw, long min, long max) {
+        String text = text(name, raw);
+        if (text == null) {
+            return null;
+        }
+        if (LONG.matcher(text).matches()) {
+            try {
+                long value = Long.parseLong(text);
+                if (value >= min && value <= max) {
+                    return value;
+                }
+            } catch (NumberFormatException overflow) {
+                // 19 digits beyond Long.MAX_VALUE: answered below
+            }
+        }
+        throw ProblemException.badRequest(name, "must be a whole number from " + min + " to " + max);
+    }
+
+    public static long longInteger(String name, String raw, long min, long max, long defaultValue) {
+        Long value = longInteger(name, raw, min, max);
         return value == null ? defaultValue : value;
     }
 

@@ -6,10 +6,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.UriBuilder;
-import dev.stackpulse.feed.entry.FeedQuery;
+import dev.stackpulse.web.Problem;
 import dev.stackpulse.web.PublicLinks;
+import dev.stackpulse.web.QueryParams;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The feed for feed readers: Atom (RFC 4287), paged as archived feeds (RFC 5005). */
@@ -31,14 +37,25 @@ public class AtomResource {
 
     @GET
     @Produces(MEDIA_TYPE)
-    @Operation(summary = "Subscription document (newest entries); ?page=k is archive k (fh:archive, prev/next-archive)")
-    @APIResponse(responseCode = "200", description = "Atom feed")
-    @APIResponse(responseCode = "400", description = "page is not a whole number >= 1")
-    @APIResponse(responseCode = "404", description = "No such archive page (yet)")
-    @APIResponse(responseCode = "410", description = "Archive page pruned by retention")
-    public String feed(@QueryParam("page") String page) {
-        Integer archive = page == null || page.isBlank() ? null
-                : FeedQuery.number("page", page, 1, Integer.MAX_VALUE, 1);
+    @Operation(summary = "The feed as Atom",
+            description = "The subscription document (the entries after the last complete archive, newest first); "
+                    + "`page=k` is archive k (RFC 5005: positions ((k-1)*size, k*size], with fh:archive, current, "
+                    + "prev-archive and next-archive links). Entry id = urn:uuid:<event id>, updated = event time.")
+    @APIResponse(responseCode = "200", description = "Atom feed (RFC 4287)", content = @Content(mediaType = MEDIA_TYPE,
+            examples = @ExampleObject(name = "feed", value = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><feed "
+                    + "xmlns=\"http://www.w3.org/2005/Atom\"><id>urn:uuid:6f1c3a52-8d0e-4c1b-9a57-5354b5046565</id>"
+                    + "<title>Stack Pulse</title><updated>2015-10-27T09:00:00.000Z</updated><entry>"
+                    + "<id>urn:uuid:5d3c1f0e-8a2b-4c6d-9e0f-1a2b3c4d5e6f</id><title>Project nova updated (version 3)"
+                    + "</title><updated>2015-10-27T09:00:00.000Z</updated></entry></feed>")))
+    @APIResponse(responseCode = "400", description = "page is not a whole number >= 1, or an unknown parameter",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such archive page (yet)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "410", description = "Archive page pruned by retention",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public String feed(@Parameter(description = "Archive number (absent: the subscription document)",
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("page") String page) {
+        Integer archive = QueryParams.integer("page", page, 1, Integer.MAX_VALUE);
         // Links from the configured public base URL, else relative (RFC 4287 allows IRI references): never from Host.
         return writer.write(atom.page(archive), UriBuilder.fromUri(links.link(URI.create("/"))));
     }

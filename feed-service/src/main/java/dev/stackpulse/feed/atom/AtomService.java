@@ -1,12 +1,10 @@
 package dev.stackpulse.feed.atom;
 
 import dev.stackpulse.feed.config.FeedConfig;
-import dev.stackpulse.feed.entry.FeedEntry;
 import dev.stackpulse.feed.entry.FeedEntryView;
 import dev.stackpulse.feed.entry.FeedRepository;
-import dev.stackpulse.feed.retention.RetentionService;
+import dev.stackpulse.feed.entry.FeedService;
 import dev.stackpulse.web.ProblemException;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
@@ -36,7 +34,7 @@ public class AtomService {
         long size = config.atom().pageSize();
         long lastArchive = feed.head() / size;
         if (archive == null) {
-            return new AtomPage(null, lastArchive, between(lastArchive * size, Long.MAX_VALUE, (int) size * 2));
+            return new AtomPage(null, lastArchive, feed.between(lastArchive * size, Long.MAX_VALUE, (int) size * 2));
         }
         if (archive < 1 || archive > lastArchive) {
             throw ProblemException.notFound("archive page", Integer.toString(archive));
@@ -44,14 +42,8 @@ public class AtomService {
         long upper = archive * size;
         long pruned = feed.prunedThrough();
         if (upper <= pruned) {
-            throw RetentionService.gone("page", upper, pruned);
+            throw FeedService.gone("page", upper, pruned);
         }
-        return new AtomPage(archive, lastArchive, between(upper - size, upper, (int) size));
-    }
-
-    private static List<FeedEntryView> between(long after, long through, int max) {
-        return FeedEntry.<FeedEntry>find("position > :after and position <= :through order by position desc",
-                        Parameters.with("after", after).and("through", through))
-                .page(0, max).stream().map(FeedEntryView::of).toList();
+        return new AtomPage(archive, lastArchive, feed.between(upper - size, upper, (int) size));
     }
 }

@@ -2,13 +2,13 @@ package dev.stackpulse.feed.atom;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stackpulse.events.Rfc3339;
 import dev.stackpulse.feed.entry.FeedEntryView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.UriBuilder;
 import java.io.StringWriter;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -48,9 +48,9 @@ public class AtomWriter {
             xml.writeNamespace("fh", HISTORY);
             text(xml, "id", FEED_ID);
             text(xml, "title", "Stack Pulse: OpenStack catalog and summit changes");
-            text(xml, "updated", rfc3339(page.entries().stream().map(FeedEntryView::time)
+            text(xml, "updated", Rfc3339.format(page.entries().stream().map(FeedEntryView::time)
                     .max(OffsetDateTime::compareTo)
-                    .orElse(page.archive() == null ? OffsetDateTime.now(ZoneOffset.UTC)
+                    .orElse(page.archive() == null ? Rfc3339.now()
                             : OffsetDateTime.of(1970, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC))));
             xml.writeStartElement(ATOM, "author");
             text(xml, "name", "Stack Pulse feed-service");
@@ -97,7 +97,7 @@ public class AtomWriter {
         xml.writeStartElement(ATOM, "entry");
         text(xml, "id", "urn:uuid:" + e.id());
         text(xml, "title", title(source, e));
-        text(xml, "updated", rfc3339(e.time()));
+        text(xml, "updated", Rfc3339.format(e.time()));
         link(xml, "alternate", base.clone().path("feed/entities/{source}/{subject}").build(source, e.subject())
                 .toString(), "application/json");
         link(xml, "related", base.clone().path("feed/entities/{source}/{subject}/history").build(source, e.subject())
@@ -134,7 +134,7 @@ public class AtomWriter {
         } catch (java.io.IOException ignored) {
             // stored data is always JSON; a summary without fields is still readable
         }
-        return source + " reported " + e.type() + " for '" + e.subject() + "' at " + rfc3339(e.time())
+        return source + " reported " + e.type() + " for '" + e.subject() + "' at " + Rfc3339.format(e.time())
                 + " (feed position " + e.position() + ")" + (fields.isEmpty() ? "." : ". " + String.join("; ", fields));
     }
 
@@ -179,10 +179,6 @@ public class AtomWriter {
             i += width - 1;
         }
         return kept == null ? text : kept.toString();
-    }
-
-    private static String rfc3339(OffsetDateTime time) {
-        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time.withOffsetSameInstant(ZoneOffset.UTC));
     }
 
     private static String capitalize(String word) {

@@ -1,17 +1,22 @@
 package dev.stackpulse.feed.entity;
 
-import dev.stackpulse.feed.entry.FeedEntry;
 import dev.stackpulse.feed.entry.FeedEntryView;
 import dev.stackpulse.feed.entry.FeedQuery;
+import dev.stackpulse.feed.entry.FeedRepository;
 import dev.stackpulse.web.ProblemException;
-import io.quarkus.panache.common.Parameters;
+import dev.stackpulse.web.Slice;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.util.List;
 
 /** Latest state and history of one entity. */
 @ApplicationScoped
 public class EntityService {
+
+    private final FeedRepository feed;
+
+    public EntityService(FeedRepository feed) {
+        this.feed = feed;
+    }
 
     @Transactional
     public EntityView latest(String source, String subject) {
@@ -20,15 +25,14 @@ public class EntityService {
                 .orElseThrow(() -> ProblemException.notFound("entity", source + "/" + subject));
     }
 
-    /** The entity's stored changes in feed order (stale ones flagged), after a position. */
+    /** A page of the entity's stored changes in feed order (stale ones flagged) after a position; next null at the end. */
     @Transactional
-    public List<FeedEntryView> history(String source, String subject, long after, int limit) {
+    public Slice<FeedEntryView> history(String source, String subject, long after, int limit) {
         String fullSource = FeedQuery.source(source);
         if (FeedEntity.count("source = ?1 and subject = ?2", fullSource, subject) == 0) {
             throw ProblemException.notFound("entity", source + "/" + subject);
         }
-        return FeedEntry.<FeedEntry>find("source = :source and subject = :subject and position > :after order by position",
-                        Parameters.with("source", fullSource).and("subject", subject).and("after", after))
-                .page(0, limit).stream().map(FeedEntryView::of).toList();
+        return Slice.of(feed.history(fullSource, subject, after, limit + 1), limit,
+                change -> Long.toString(change.position()));
     }
 }

@@ -1,7 +1,9 @@
 package dev.stackpulse.feed.entity;
 
 import dev.stackpulse.feed.entry.FeedQuery;
+import dev.stackpulse.feed.entry.FeedService;
 import dev.stackpulse.feed.ingest.EventStore;
+import dev.stackpulse.web.Problem;
 import dev.stackpulse.web.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
@@ -13,6 +15,10 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
@@ -38,19 +44,31 @@ public class RepairResource {
     @POST
     @Path("{subject: .+}/repair")
     @RolesAllowed("admin")
-    @Operation(summary = "Remove forged history entries (discard=positions, comma-separated; may be empty) and "
-            + "re-derive the entity's stale flags and latest state from the remaining history")
-    @APIResponse(responseCode = "200", description = "Repaired; the entity's state now")
-    @APIResponse(responseCode = "400", description = "discard is malformed or names an entry of another entity")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Token without role admin")
-    @APIResponse(responseCode = "404", description = "The feed never saw this entity")
+    @Operation(summary = "Repair an entity: remove forged history entries and re-derive its state",
+            description = "Removes the history entries named by `discard` (feed positions, comma-separated; may be "
+                    + "empty) and re-derives the entity's stale flags and latest state from the remaining history, "
+                    + "so the next real change applies again. Admin only.")
+    @APIResponse(responseCode = "200", description = "Repaired; the entity's state now (null when no entry is left)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "repaired",
+                    value = "{\"discarded\":[4711],\"entity\":{\"source\":\"/catalog-service\",\"subject\":\"nova\","
+                            + "\"version\":3,\"type\":\"catalog.project.updated\","
+                            + "\"eventId\":\"5d3c1f0e-8a2b-4c6d-9e0f-1a2b3c4d5e6f\",\"time\":\"2015-10-27T09:00:00.000Z\","
+                            + "\"position\":42,\"deleted\":false,\"data\":{\"slug\":\"nova\",\"version\":3}}}")))
+    @APIResponse(responseCode = "400", description = "discard is malformed or names an entry of another entity",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Token without role admin",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "The feed never saw this entity",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RepairResult repair(@PathParam("source") String source, @PathParam("subject") String subject,
-                               @QueryParam("discard") String discard) {
+                               @Parameter(description = "Feed positions of the entries to remove, comma-separated",
+                                       example = "4711,4712") @QueryParam("discard") String discard) {
         List<Long> positions = new ArrayList<>();
         if (discard != null && !discard.isBlank()) {
             for (String position : discard.split(",", -1)) {
-                positions.add(FeedQuery.cursor("discard", position.trim()));
+                positions.add(FeedService.position("discard", position));
             }
         }
         EventStore.Repair repair;

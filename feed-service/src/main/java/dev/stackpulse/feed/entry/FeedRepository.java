@@ -53,6 +53,22 @@ public class FeedRepository {
         return page(after, FeedQuery.ALL, limit, maxBytes);
     }
 
+    /** Up to {@code limit} of one entity's entries after a position, in position order. */
+    @Transactional
+    public List<FeedEntryView> history(String source, String subject, long after, int limit) {
+        return FeedEntry.<FeedEntry>find("source = :source and subject = :subject and position > :after order by position",
+                        Parameters.with("source", source).and("subject", subject).and("after", after))
+                .page(0, limit).stream().map(FeedEntryView::of).toList();
+    }
+
+    /** Up to {@code max} entries in (after, through], newest first. */
+    @Transactional
+    public List<FeedEntryView> between(long after, long through, int max) {
+        return FeedEntry.<FeedEntry>find("position > :after and position <= :through order by position desc",
+                        Parameters.with("after", after).and("through", through))
+                .page(0, max).stream().map(FeedEntryView::of).toList();
+    }
+
     /** The highest position stored (0 when empty). */
     @Transactional
     public long head() {

@@ -1,38 +1,52 @@
 package dev.stackpulse.feed.entry;
 
 import dev.stackpulse.feed.config.FeedConfig;
-import dev.stackpulse.feed.retention.RetentionService;
 import dev.stackpulse.web.Problem;
 import dev.stackpulse.web.ProblemException;
+import dev.stackpulse.web.ProblemType;
+import dev.stackpulse.web.QueryParams;
+import dev.stackpulse.web.Slice;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
 /**
- * Pages of the feed in position order; a cursor inside the pruned prefix is refused with 410, one beyond the head
- * with 400 (no entry would ever follow it: a client holding it would silently miss everything new).
+ * Pages of the feed in position order and the rules of its cursor (a feed position): one inside the pruned prefix
+ * is refused with 410, one beyond the head with 400 (no entry would ever follow it: a client holding it would
+ * silently miss everything new). Retention prunes; this class only reads its watermark.
  */
 @ApplicationScoped
 public class FeedService {
 
     private final FeedRepository repository;
-    private final RetentionService retention;
     private final FeedConfig config;
 
-    public FeedService(FeedRepository repository, RetentionService retention, FeedConfig config) {
+    public FeedService(FeedRepository repository, FeedConfig config) {
         this.repository = repository;
-        this.retention = retention;
         this.config = config;
     }
 
-    public FeedPage page(long after, int limit, FeedQuery query) {
-        retention.checkCursor("after", after);
+    /** A feed position parameter ({@code after}, {@code Last-Event-ID}, ...): 0 (from the start) when absent. */
+    public static long position(String parameter, String raw) {
+        return QueryParams.longInteger(parameter, raw, 0, Long.MAX_VALUE, 0);
+    }
+
+    /** The page after a position; its next cursor is never null: an empty page's is the same position, to poll. */
+    public Slice<FeedEntryView> page(long after, int limit, FeedQuery query) {
+        checkNotPruned("after", after);
         List<FeedEntryView> entries = repository.page(after, query, limit, config.pageMaxBytes().asLongValue());
         if (entries.isEmpty()) {
             checkNotBeyondHead("after", after);
         }
-        // An empty page keeps the cursor: the next poll asks for the same range (and gets 304 if still empty).
         long next = entries.isEmpty() ? after : entries.get(entries.size() - 1).position();
-        return new FeedPage(entries, next);
+        return new Slice<>(entries, limit, Long.toString(next));
+    }
+
+    /** 410 when entries after {@code cursor} were pruned; 0 means "from the oldest entry kept" and never expires. */
+    public void checkNotPruned(String parameter, long cursor) {
+        long prunedThrough = repository.prunedThrough();
+        if (cursor > 0 && cursor < prunedThrough) {
+            throw gone(parameter, cursor, prunedThrough);
+        }
     }
 
     /** 400 naming the parameter and the head when {@code cursor} is past every position ever assigned or pruned. */
@@ -46,7 +60,14 @@ public class FeedService {
     public static ProblemException beyondHead(String parameter, long cursor, long head) {
         String reason = "cursor " + cursor + " is beyond the newest position " + head + " (the head): no entry "
                 + "follows it; use a position from a previous response, or after=" + head + " for new entries only";
-        return new ProblemException(dev.stackpulse.web.ProblemType.INVALID_PARAMETER, parameter + ": " + reason,
+        return new ProblemException(ProblemType.INVALID_PARAMETER, parameter + ": " + reason,
                 List.of(new Problem.FieldError(parameter, reason)));
+    }
+
+    public static ProblemException gone(String parameter, long cursor, long prunedThrough) {
+        String reason = "cursor " + cursor + " is older than the retention window (positions up to " + prunedThrough
+                + " were pruned); restart from the beginning with after=0, or rebuild state from"
+                + " /feed/entities/{source}/{subject} and continue from the newest position";
+        return new ProblemException(ProblemType.GONE, reason, List.of(new Problem.FieldError(parameter, reason)));
     }
 }

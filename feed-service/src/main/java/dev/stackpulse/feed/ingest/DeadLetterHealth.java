@@ -1,5 +1,6 @@
 package dev.stackpulse.feed.ingest;
 
+import dev.stackpulse.events.Rfc3339;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -24,7 +25,7 @@ public class DeadLetterHealth implements HealthCheck {
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("dead-letter publishing");
         return deadLetters.recentPublishFailure()
-                .map(f -> response.down().withData("lastFailure", f.at().toString()).withData("record", f.record())
+                .map(f -> response.down().withData("lastFailure", Rfc3339.format(f.at())).withData("record", f.record())
                         .withData("error", f.error()))
                 .orElseGet(response::up).build();
     }

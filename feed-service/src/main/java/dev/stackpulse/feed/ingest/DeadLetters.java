@@ -1,5 +1,6 @@
 package dev.stackpulse.feed.ingest;
 
+import dev.stackpulse.events.Rfc3339;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -69,7 +70,7 @@ public class DeadLetters {
         } catch (RuntimeException e) {
             LOG.errorf("could not publish %s to the dead-letter topic: %s", where, e.getMessage());
             registry.counter("feed.dead.letter.publish.failed", "topic", record.topic()).increment();
-            lastFailure.set(new PublishFailure(Instant.now(), where, String.valueOf(e.getMessage())));
+            lastFailure.set(new PublishFailure(Rfc3339.now().toInstant(), where, String.valueOf(e.getMessage())));
             stored = reason + " (not published to the dead-letter topic: " + e.getMessage() + ")";
         }
         try {

@@ -1,10 +1,9 @@
 package dev.stackpulse.feed.retention;
 
+import dev.stackpulse.events.Rfc3339;
 import dev.stackpulse.feed.config.FeedConfig;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import org.jboss.logging.Logger;
 
 /** Runs retention every feed.retention.prune-interval when feed.retention.keep is set. */
@@ -25,7 +24,7 @@ public class RetentionJob {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void prune() {
         config.retention().keep().ifPresent(keep -> {
-            long through = retention.pruneArrivedBefore(OffsetDateTime.now(ZoneOffset.UTC).minus(keep));
+            long through = retention.pruneArrivedBefore(Rfc3339.now().minus(keep));
             LOG.infof("retention: entries up to position %d pruned", through);
         });
     }

@@ -2,17 +2,15 @@ package dev.stackpulse.feed.retention;
 
 import dev.stackpulse.feed.entry.FeedRepository;
 import dev.stackpulse.feed.ingest.EventStore;
-import dev.stackpulse.web.Problem;
-import dev.stackpulse.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
-import java.util.List;
 
 /**
- * Retention: deletes a prefix of the feed (every position up to a watermark) and refuses cursors inside it with
- * 410 Gone. Entities' latest states are kept, so a client that lost its place rebuilds from /feed/entities.
+ * Retention: deletes a prefix of the feed (every position up to a watermark; the feed refuses cursors inside it with
+ * 410 Gone, see FeedService). Entities' latest states are kept, so a client that lost its place rebuilds from
+ * /feed/entities.
  */
 @ApplicationScoped
 public class RetentionService {
@@ -23,21 +21,6 @@ public class RetentionService {
     public RetentionService(EntityManager em, FeedRepository feed) {
         this.em = em;
         this.feed = feed;
-    }
-
-    /** 410 when entries after {@code cursor} were pruned; 0 means "from the oldest entry kept" and never expires. */
-    public void checkCursor(String parameter, long cursor) {
-        long prunedThrough = feed.prunedThrough();
-        if (cursor > 0 && cursor < prunedThrough) {
-            throw gone(parameter, cursor, prunedThrough);
-        }
-    }
-
-    public static ProblemException gone(String parameter, long cursor, long prunedThrough) {
-        String reason = "cursor " + cursor + " is older than the retention window (positions up to " + prunedThrough
-                + " were pruned); restart from the beginning with after=0, or rebuild state from"
-                + " /feed/entities/{source}/{subject} and continue from the newest position";
-        return new ProblemException(dev.stackpulse.web.ProblemType.GONE, reason, List.of(new Problem.FieldError(parameter, reason)));
     }
 
     /** Prunes every entry that arrived before {@code cutoff} (and, keeping a prefix, everything below it). */

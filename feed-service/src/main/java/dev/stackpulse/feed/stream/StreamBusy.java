@@ -1,6 +1,7 @@
 package dev.stackpulse.feed.stream;
 
 import dev.stackpulse.web.Problem;
+import dev.stackpulse.web.ProblemType;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -23,9 +24,8 @@ public class StreamBusy extends RuntimeException {
 
         @ServerExceptionMapper
         public Response busy(StreamBusy e, UriInfo uri) {
-            Problem body = new Problem(dev.stackpulse.web.ProblemType.UNAVAILABLE.uri(), "Service Unavailable", 503, e.getMessage(), uri.getPath(),
-                    List.of());
-            return Response.status(503).type(Problem.MEDIA_TYPE).entity(body)
+            Problem body = Problem.of(ProblemType.UNAVAILABLE, e.getMessage(), uri.getPath(), List.of());
+            return Response.status(ProblemType.UNAVAILABLE.status()).type(Problem.MEDIA_TYPE).entity(body)
                     .header(HttpHeaders.RETRY_AFTER, Integer.toString(e.retryAfterSeconds)).build();
         }
     }

@@ -3,8 +3,9 @@ package dev.stackpulse.feed.stream;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stackpulse.feed.config.FeedConfig;
 import dev.stackpulse.feed.entry.FeedQuery;
+import dev.stackpulse.feed.entry.FeedResource;
 import dev.stackpulse.feed.entry.FeedService;
-import dev.stackpulse.feed.retention.RetentionService;
+import dev.stackpulse.web.Problem;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -12,10 +13,17 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The feed as Server-Sent Events: replay after the cursor from the database, then live. */
@@ -24,15 +32,12 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class StreamResource {
 
     private final StreamHub hub;
-    private final RetentionService retention;
     private final FeedService feed;
     private final ObjectMapper mapper;
     private final FeedConfig config;
 
-    public StreamResource(StreamHub hub, RetentionService retention, FeedService feed, ObjectMapper mapper,
-                          FeedConfig config) {
+    public StreamResource(StreamHub hub, FeedService feed, ObjectMapper mapper, FeedConfig config) {
         this.hub = hub;
-        this.retention = retention;
         this.feed = feed;
         this.mapper = mapper;
         this.config = config;
@@ -40,21 +45,51 @@ public class StreamResource {
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @Operation(summary = "Stream entries (id: = position) after Last-Event-ID or ?after=, then live; same filters as /feed")
-    @APIResponse(responseCode = "200", description = "text/event-stream; a ': heartbeat' comment while idle")
-    @APIResponse(responseCode = "400", description = "Malformed cursor or filter, or a cursor beyond the head")
-    @APIResponse(responseCode = "410", description = "Cursor older than the retention window")
-    @APIResponse(responseCode = "503", description = "This replica has feed.stream.max-subscribers connections; see Retry-After")
-    public void stream(@HeaderParam("Last-Event-ID") String lastEventId, @QueryParam("after") String after,
-                       @QueryParam("source") String source, @QueryParam("type") String type,
-                       @QueryParam("subject") String subject, @QueryParam("since") String since,
-                       @Context SseEventSink sink, @Context Sse sse) {
+    @Operation(summary = "The feed as Server-Sent Events",
+            description = "Replays every entry after the cursor from the database, then continues live. Each entry "
+                    + "is one event: `id:` = its position, `data:` = the entry JSON (as in /feed pages). The cursor is "
+                    + "the Last-Event-ID header when present (EventSource sends it on reconnect), else `after`, else "
+                    + "0. Same filters as /feed. While idle a `: heartbeat` comment comes every feed.stream.heartbeat; "
+                    + "a subscriber that falls behind the retention window gets an event named `gone` and the stream "
+                    + "closes.")
+    @APIResponse(responseCode = "200", description = "text/event-stream",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, examples = @ExampleObject(name = "stream",
+                    value = ": stream after position 41\nretry: 2000\n\nid: 42\ndata: " + FeedResource.ENTRY_EXAMPLE
+                            + "\n\n")))
+    @APIResponse(responseCode = "400", description = "Malformed, unknown or repeated parameter, or a cursor beyond the "
+            + "head", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "410", description = "Cursor older than the retention window",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "This replica has feed.stream.max-subscribers connections; see "
+            + "Retry-After", headers = @Header(name = HttpHeaders.RETRY_AFTER, description = "Seconds to wait",
+            schema = @Schema(type = SchemaType.INTEGER)),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public void stream(
+            @Parameter(description = "The last position received (wins over `after`)",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0"))
+            @HeaderParam("Last-Event-ID") String lastEventId,
+            @Parameter(description = "Cursor: a feed position; 0 = from the start",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0"))
+            @QueryParam("after") String after,
+            @Parameter(description = "Source, with or without the leading '/'", example = "catalog-service")
+            @QueryParam("source") String source,
+            @Parameter(description = "Type, exact or a prefix ending in '*'", example = "catalog.project.*")
+            @QueryParam("type") String type,
+            @Parameter(description = "Subject (the entity key), exact", example = "nova")
+            @QueryParam("subject") String subject,
+            @Parameter(description = "Only events at or after this time (RFC 3339)",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+            @QueryParam("since") String since,
+            @Parameter(description = "Only events before this time (RFC 3339)",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+            @QueryParam("until") String until,
+            @Context SseEventSink sink, @Context Sse sse) {
         // A reconnecting EventSource sends Last-Event-ID: it wins over the ?after= of the original URL.
         boolean resumed = lastEventId != null && !lastEventId.isBlank();
         String parameter = resumed ? "Last-Event-ID" : "after";
-        long cursor = FeedQuery.cursor(parameter, resumed ? lastEventId : after);
-        FeedQuery query = FeedQuery.parse(source, type, subject, since);
-        retention.checkCursor(parameter, cursor);
+        long cursor = FeedService.position(parameter, resumed ? lastEventId : after);
+        FeedQuery query = FeedQuery.parse(source, type, subject, since, until);
+        feed.checkNotPruned(parameter, cursor);
         feed.checkNotBeyondHead(parameter, cursor);
         if (!hub.admit()) {
             throw new StreamBusy(config.stream().maxSubscribers(), config.stream().busyRetryAfterSeconds());

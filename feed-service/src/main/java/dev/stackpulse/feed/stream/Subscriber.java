@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stackpulse.feed.entry.FeedEntryView;
 import dev.stackpulse.feed.entry.FeedQuery;
-import dev.stackpulse.feed.retention.RetentionService;
+import dev.stackpulse.feed.entry.FeedService;
 import dev.stackpulse.web.Problem;
+import dev.stackpulse.web.ProblemException;
+import dev.stackpulse.web.ProblemType;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
@@ -128,8 +130,8 @@ public class Subscriber {
     }
 
     private void goneAndClose(long pruned) throws Exception {
-        String detail = RetentionService.gone("Last-Event-ID", cursor, pruned).getMessage();
-        Problem problem = new Problem(dev.stackpulse.web.ProblemType.GONE.uri(), "Gone", 410, detail, "/feed/stream", List.of());
+        ProblemException gone = FeedService.gone("Last-Event-ID", cursor, pruned);
+        Problem problem = Problem.of(ProblemType.GONE, gone.getMessage(), "/feed/stream", gone.errors());
         send(sse.newEventBuilder().name("gone").mediaType(MediaType.TEXT_PLAIN_TYPE)
                 .data(mapper.writeValueAsString(problem)).build());
         close();
