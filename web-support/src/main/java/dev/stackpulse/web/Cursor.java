@@ -17,7 +17,7 @@ public final class Cursor {
                 .encodeToString(String.join(SEPARATOR, values).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** @throws ProblemException 400 naming {@code cursor} when it was not made by {@link #encode}. */
+    /** @throws ProblemException 400 naming {@code after} (the cursor parameter of every list) when not made by {@link #encode}. */
     public static List<String> decode(String cursor, int expectedParts) {
         try {
             String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
@@ -27,7 +27,7 @@ public final class Cursor {
             }
             return parts;
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("cursor", "malformed cursor; use the one a previous page returned");
+            throw ProblemException.badRequest("after", "malformed cursor; use the one a previous page returned");
         }
     }
 }
