@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 
 import dev.stackpulse.testing.SharedInfra;
 import io.restassured.specification.RequestSpecification;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -65,6 +67,32 @@ public final class TestData {
         return """
                 {"name":"%s","displayName":"Test %s","sequence":%d,"versionLabel":"9999.1","releaseDate":"2030-01-01",
                  "status":"%s","keywords":["Testing"]}""".formatted(name, name, sequence, status);
+    }
+
+    /**
+     * Follows a list's next links from {@code first} and returns {@code field} of every item, checking on each page
+     * that the Link header is present exactly when next is not null, and names the same link.
+     */
+    public static List<String> walk(String first, String field) {
+        List<String> seen = new ArrayList<>();
+        String next = first;
+        for (int pages = 0; next != null; pages++) {
+            if (pages > 1000) {
+                throw new AssertionError("more than 1000 pages: the walk does not end");
+            }
+            io.restassured.response.Response page = given().get(next);
+            page.then().statusCode(200);
+            List<String> items = page.path("items." + field);
+            seen.addAll(items);
+            next = page.path("next");
+            String link = page.header("Link");
+            if (next == null) {
+                org.junit.jupiter.api.Assertions.assertNull(link, "Link header on the last page");
+            } else {
+                org.junit.jupiter.api.Assertions.assertEquals("<" + next + ">; rel=\"next\"", link);
+            }
+        }
+        return seen;
     }
 
     /** Sets the project's Kilo record. */

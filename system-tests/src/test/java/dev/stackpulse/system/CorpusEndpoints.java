@@ -34,6 +34,11 @@ final class CorpusEndpoints {
                 WriteEndpoint.json("catalog", "PUT", "/releases/liberty/projects/neutron",
                         "{\"adoption\":90,\"highlights\":[\"Corpus\"]}", List.of("adoption"), null,
                         Map.of("adoption", List.of(-1, 101, 1000))),
+                WriteEndpoint.mergePatch("catalog", "/releases/liberty", "{\"sequence\":12,\"status\":\"released\"}",
+                        List.of(MERGE_PATCH), List.of("sequence"),
+                        Map.of("sequence", List.of(-1, 0), "status", List.of("gone", ""))),
+                WriteEndpoint.mergePatch("catalog", "/releases/liberty/projects/neutron", "{\"adoption\":90}",
+                        List.of(MERGE_PATCH), List.of("adoption"), Map.of("adoption", List.of(-1, 101, 1000))),
                 WriteEndpoint.delete("catalog", "/projects/nova"),
                 WriteEndpoint.delete("catalog", "/releases/liberty"),
                 WriteEndpoint.json("summit", "POST", "/summits", """

@@ -1,75 +1,63 @@
 package dev.stackpulse.catalog.adoption;
 
-import dev.stackpulse.catalog.project.Project;
-import dev.stackpulse.catalog.project.ProjectService;
-import dev.stackpulse.catalog.release.ReleaseService;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.stackpulse.catalog.project.ProjectDependents;
+import dev.stackpulse.catalog.project.Projects;
+import dev.stackpulse.catalog.release.Releases;
 import dev.stackpulse.events.ChangeKind;
 import dev.stackpulse.outbox.OutboxWriter;
+import dev.stackpulse.web.MergePatch;
+import dev.stackpulse.web.Precondition;
 import dev.stackpulse.web.ProblemException;
-import dev.stackpulse.web.Versions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** Rules and transactions for per-project-and-release records (adoption, highlights). */
 @ApplicationScoped
-public class AdoptionService {
+public class AdoptionService implements ProjectDependents {
 
     public static final String ENTITY = "adoption";
 
     private final OutboxWriter outbox;
+    private final Adoptions adoptions;
+    private final Releases releases;
+    private final Projects projects;
+    private final MergePatch mergePatch;
 
-    public AdoptionService(OutboxWriter outbox) {
+    public AdoptionService(OutboxWriter outbox, Adoptions adoptions, Releases releases, Projects projects,
+                           MergePatch mergePatch) {
         this.outbox = outbox;
+        this.adoptions = adoptions;
+        this.releases = releases;
+        this.projects = projects;
+        this.mergePatch = mergePatch;
     }
 
     public AdoptionView get(String release, String project) {
         return AdoptionView.of(find(release, project));
     }
 
-    /** Highlights of every project that has some in this release, by project name. */
-    public List<HighlightView> highlights(String release) {
-        ReleaseService.find(release);
-        List<AdoptionRecord> records = AdoptionRecord.ofRelease(release).stream()
-                .filter(a -> !a.highlights.isEmpty()).toList();
-        Map<String, Project> projects = Project.<Project>listAll().stream()
-                .collect(Collectors.toMap(p -> p.slug, Function.identity()));
-        return records.stream()
-                .map(a -> new HighlightView(a.projectSlug, projects.get(a.projectSlug).name, a.adoption,
-                        List.copyOf(a.highlights)))
-                .sorted(Comparator.comparing(HighlightView::name, String.CASE_INSENSITIVE_ORDER))
-                .toList();
-    }
-
-    /** Creates or replaces the record; {@code created()} tells which. */
+    /** Creates or replaces the record; {@code created()} tells which. If-Match on a record not there yet is 412. */
     @Transactional
-    public Upsert put(String release, String project, AdoptionInput input, String ifMatch) {
-        ReleaseService.find(release);
-        ProjectService.find(project);
-        AdoptionRecord a = AdoptionRecord.findOne(release, project);
+    public Upsert put(String release, String project, AdoptionInput input, Precondition precondition) {
+        releases.require(release);
+        projects.require(project);
+        AdoptionRecord a = adoptions.record(release, project).orElse(null);
         boolean created = a == null;
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         if (created) {
-            if (ifMatch != null && !ifMatch.isBlank() && !ifMatch.trim().equals("*")) {
-                throw ProblemException.preconditionFailed("If-Match given but the record does not exist yet");
+            if (precondition.given()) {
+                throw ProblemException.preconditionFailed("If-Match given but the record of project '" + project
+                        + "' in release '" + release + "' does not exist yet");
             }
             a = new AdoptionRecord();
             a.releaseName = release;
             a.projectSlug = project;
-            a.createdAt = now;
         } else {
-            Versions.checkIfMatch(ifMatch, a.version);
+            precondition.check(a.version);
         }
-        a.adoption = input.adoption();
-        a.highlights = input.highlights() == null ? new ArrayList<>() : new ArrayList<>(input.highlights());
-        a.updatedAt = now;
+        apply(a, input);
         if (created) {
             a.persist();
         }
@@ -79,17 +67,29 @@ public class AdoptionService {
         return new Upsert(AdoptionView.of(saved), created);
     }
 
+    /** A JSON merge patch (RFC 7396) of an existing record; the result must be a valid PUT body. */
     @Transactional
-    public void delete(String release, String project, String ifMatch) {
+    public AdoptionView patch(String release, String project, String patch, Precondition precondition)
+            throws JsonProcessingException {
         AdoptionRecord a = find(release, project);
-        Versions.checkIfMatch(ifMatch, a.version);
+        precondition.check(a.version);
+        apply(a, mergePatch.apply(AdoptionInput.of(a), patch, AdoptionInput.class));
+        outbox.record(ENTITY, a.key(), ChangeKind.UPDATED, () -> AdoptionView.of(a));
+        return AdoptionView.of(a);
+    }
+
+    @Transactional
+    public void delete(String release, String project, Precondition precondition) {
+        AdoptionRecord a = find(release, project);
+        precondition.check(a.version);
         deleteRecord(a);
     }
 
     /** Removes every record of a project, one event each (called inside the project's delete transaction). */
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void deleteAllOf(String project) {
-        AdoptionRecord.ofProject(project).stream()
+        AdoptionRecord.<AdoptionRecord>list("projectSlug", project).stream()
                 .sorted(Comparator.comparing(AdoptionRecord::key))
                 .forEach(this::deleteRecord);
     }
@@ -100,14 +100,17 @@ public class AdoptionService {
         outbox.record(ENTITY, last.release() + "/" + last.project(), ChangeKind.DELETED, () -> last);
     }
 
-    private static AdoptionRecord find(String release, String project) {
-        ReleaseService.find(release);
-        ProjectService.find(project);
-        AdoptionRecord a = AdoptionRecord.findOne(release, project);
-        if (a == null) {
-            throw ProblemException.notFound("record of project '" + project + "' in release", release);
-        }
-        return a;
+    private AdoptionRecord find(String release, String project) {
+        releases.require(release);
+        projects.require(project);
+        return adoptions.record(release, project).orElseThrow(() ->
+                ProblemException.notFound("record of project '" + project + "' in release", release));
+    }
+
+    private static void apply(AdoptionRecord a, AdoptionInput input) {
+        a.adoption = input.adoption();
+        a.highlights = input.highlights() == null ? new ArrayList<>() : new ArrayList<>(input.highlights());
+        a.touch();
     }
 
     /** The result of a PUT: the record and whether it was created. */

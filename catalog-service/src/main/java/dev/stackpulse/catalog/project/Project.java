@@ -1,21 +1,22 @@
 package dev.stackpulse.catalog.project;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.stackpulse.outbox.VersionedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** An OpenStack project (Nova, Swift, ...), keyed by its slug. Maturity and age are computed, never stored. */
+/**
+ * An OpenStack project (Nova, Swift, ...), keyed by its slug. Maturity and age are computed, never stored. Read by
+ * other features through {@link Projects} only, written by {@link ProjectService} only.
+ */
 @Entity
 @Table(name = "project")
-public class Project extends PanacheEntityBase {
+public class Project extends VersionedEntity {
 
     @Id
     public String slug;
@@ -51,13 +52,4 @@ public class Project extends PanacheEntityBase {
 
     @Column(name = "sdk_count", nullable = false)
     public int sdkCount;
-
-    @Version
-    public long version;
-
-    @Column(name = "created_at", nullable = false)
-    public OffsetDateTime createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public OffsetDateTime updatedAt;
 }

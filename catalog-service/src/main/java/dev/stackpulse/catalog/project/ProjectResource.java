@@ -2,9 +2,8 @@ package dev.stackpulse.catalog.project;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.stackpulse.catalog.support.Language;
-import dev.stackpulse.catalog.support.MergePatch;
-import dev.stackpulse.catalog.support.Page;
-import dev.stackpulse.catalog.support.Responses;
+import dev.stackpulse.web.MergePatch;
+import dev.stackpulse.web.Precondition;
 import dev.stackpulse.web.Problem;
 import dev.stackpulse.web.PublicLinks;
 import dev.stackpulse.web.Versions;
@@ -22,116 +21,97 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** HTTP API of projects: the catalog list, the Navigator view, single projects and their adoption trend. */
+/**
+ * HTTP API of one project: create, read, replace, merge patch, delete. The lists of projects with their figures
+ * (GET /projects, the Navigator, a project's trend) are the navigator feature's.
+ */
 @Path("/projects")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "projects")
 public class ProjectResource {
 
-    private static final String NAVIGATOR_EXAMPLE = """
-            {"release":"liberty","releaseDisplayName":"Liberty","releaseDate":"2015-10-15",
-             "core":[{"slug":"neutron","name":"Neutron","serviceName":"Networking service","serviceType":"network",
-                      "tier":"core","description":"Network management for IaaS","descriptionLanguage":"en",
-                      "firstRelease":"folsom","release":"liberty","adoption":89,
-                      "maturity":{"score":5,"rules":[{"rule":"adoption","description":"adoption above 75%","scored":true}]},
-                      "ageYears":4}],
-             "optional":[]}""";
+    static final String PROJECT_EXAMPLE = """
+            {"slug":"neutron","name":"Neutron","serviceName":"Networking service","serviceType":"network",
+             "tier":"core","descriptionEn":"Network management for IaaS","descriptionJa":"IaaS基盤のネットワーク管理サービス",
+             "description":"Network management for IaaS","descriptionLanguage":"en","firstRelease":"folsom",
+             "governanceTags":["release:has-stable-branches","team:diverse-affiliation"],"installGuide":true,
+             "sdkCount":12,"version":0,"createdAt":"2015-10-15T09:00:00.000Z","updatedAt":"2015-10-15T09:00:00.000Z"}""";
+    static final String INPUT_EXAMPLE = """
+            {"slug":"magnum","name":"Magnum","serviceName":"Container Infrastructure Management service",
+             "serviceType":"container-infra","tier":"optional","descriptionEn":"Containers","descriptionJa":"コンテナ",
+             "firstRelease":"liberty","governanceTags":["release:has-stable-branches"],"installGuide":true,
+             "sdkCount":2}""";
 
     private final ProjectService service;
-    private final ProjectCatalog catalog;
     private final PublicLinks links;
 
-    public ProjectResource(ProjectService service, ProjectCatalog catalog, PublicLinks links) {
+    public ProjectResource(ProjectService service, PublicLinks links) {
         this.service = service;
-        this.catalog = catalog;
         this.links = links;
     }
 
     @GET
     @PermitAll
-    @Operation(summary = "Projects with adoption, maturity and age for a release; filtered, sorted, paged")
-    @APIResponse(responseCode = "200", description = "A page: items, page, size, total, next (null on the last page)")
-    @APIResponse(responseCode = "400", description = "A malformed or out-of-range parameter (named in errors)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Response list(
-            @Parameter(description = "core or optional") @QueryParam("tier") String tier,
-            @Parameter(description = "service type, e.g. compute") @QueryParam("serviceType") String serviceType,
-            @Parameter(description = "text in name, service name or descriptions (English or Japanese)") @QueryParam("q") String q,
-            @Parameter(description = "0-100") @QueryParam("minAdoption") String minAdoption,
-            @Parameter(description = "0-5") @QueryParam("minMaturity") String minMaturity,
-            @Parameter(description = "years") @QueryParam("minAge") String minAge,
-            @Parameter(description = "release whose figures to use; default: the newest with data") @QueryParam("release") String release,
-            @Parameter(description = "name|adoption|maturity|age, '-' prefix for descending; default name") @QueryParam("sort") String sort,
-            @Parameter(description = "1-based page, default 1") @QueryParam("page") String page,
-            @Parameter(description = "1-100, default 20") @QueryParam("size") String size,
-            @Context HttpHeaders headers, @Context UriInfo uri) {
-        ProjectQuery query = ProjectQuery.parse(tier, serviceType, q, minAdoption, minMaturity, minAge, release, sort,
-                page, size);
-        Language language = Language.from(headers);
-        Page<ProjectEntry> result = catalog.list(query, language, uri, links);
-        return localized(Response.ok(result), language).build();
-    }
-
-    @GET
-    @PermitAll
-    @Path("/navigator")
-    @Operation(summary = "The Project Navigator: core and optional services with adoption, maturity (and why) and age")
-    @APIResponse(responseCode = "200", description = "The Navigator view", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "liberty", value = NAVIGATOR_EXAMPLE)))
-    @APIResponse(responseCode = "400", description = "Unknown release", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Response navigator(@QueryParam("release") String release, @Context HttpHeaders headers) {
-        Language language = Language.from(headers);
-        NavigatorView view = catalog.navigator(release == null || release.isBlank() ? null : release.trim(), language);
-        return localized(Response.ok(view), language).build();
-    }
-
-    @GET
-    @PermitAll
     @Path("/{slug}")
-    @Operation(summary = "One project; ETag = its version, If-None-Match answers 304; Accept-Language: ja for Japanese")
-    @APIResponse(responseCode = "200", description = "The project (Content-Language says the description's language)")
-    @APIResponse(responseCode = "304", description = "If-None-Match matches the current version")
-    @APIResponse(responseCode = "404", description = "No such project", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Response get(@PathParam("slug") String slug, @Context HttpHeaders headers) {
+    @Operation(summary = "Get one project",
+            description = "The stored project; `description` follows `Accept-Language` (`en`, `ja`) where the text "
+                    + "is held, `Content-Language` says which. `ETag` is the version, one tag per language "
+                    + "(`\"4\"`, `\"4-ja\"`); `If-None-Match` with it answers 304. Computed figures are in the lists.")
+    @APIResponse(responseCode = "200", description = "The project", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProjectView.class),
+            examples = @ExampleObject(name = "neutron", value = PROJECT_EXAMPLE)))
+    @APIResponse(responseCode = "304", description = "If-None-Match names this representation's tag")
+    @APIResponse(responseCode = "400", description = "A query parameter was given (this endpoint takes none)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such project",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@Parameter(description = "Project slug", example = "neutron") @PathParam("slug") String slug,
+                        @Context HttpHeaders headers) {
         return single(ProjectView.of(service.get(slug), Language.from(headers)), headers);
-    }
-
-    @GET
-    @PermitAll
-    @Path("/{slug}/adoption")
-    @Operation(summary = "The project's adoption trend across releases, with maturity and age per release")
-    @APIResponse(responseCode = "200", description = "The trend, oldest release first")
-    @APIResponse(responseCode = "404", description = "No such project")
-    public AdoptionTrend adoption(@PathParam("slug") String slug) {
-        return catalog.trend(slug);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"editor", "admin"})
-    @Operation(summary = "Create a project (role editor)")
-    @APIResponse(responseCode = "201", description = "Created; Location and ETag set")
-    @APIResponse(responseCode = "400", description = "Invalid or unknown field, unknown firstRelease, body not JSON")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Token lacks role editor")
-    @APIResponse(responseCode = "409", description = "Slug already exists")
-    @APIResponse(responseCode = "413", description = "Body larger than the limit (answered by the HTTP layer)")
-    @APIResponse(responseCode = "415", description = "Body is not application/json")
+    @Operation(summary = "Create a project",
+            description = "Role editor. `slug`, `name`, `serviceName`, `serviceType` and `tier` are required; "
+                    + "`firstRelease` must name an existing release. Answers the project with `Location` and `ETag`.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ProjectInput.class),
+            examples = @ExampleObject(name = "magnum", value = INPUT_EXAMPLE)))
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProjectView.class),
+            examples = @ExampleObject(name = "neutron", value = PROJECT_EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "Invalid, unknown or duplicate field, unknown firstRelease, or "
+            + "not JSON (invalid-body)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The token lacks role editor",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The slug exists (conflict)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Body larger than the limit",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "Content-Type is not application/json",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@Valid @NotNull ProjectInput input, @Context UriInfo uri) {
-        ProjectView view = service.create(input);
+        ProjectView view = ProjectView.of(service.create(input));
         return links.created(uri.getAbsolutePathBuilder().path(view.slug()))
                 .tag(Versions.etag(view.version())).entity(view).build();
     }
@@ -140,52 +120,90 @@ public class ProjectResource {
     @Path("/{slug}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"editor", "admin"})
-    @Operation(summary = "Replace a project (role editor); absent optional fields reset; If-Match guards lost updates")
-    @APIResponse(responseCode = "200", description = "Replaced")
-    @APIResponse(responseCode = "400", description = "Invalid field, or slug differs from the path")
-    @APIResponse(responseCode = "404", description = "No such project")
-    @APIResponse(responseCode = "412", description = "If-Match does not match the current version")
-    public Response replace(@PathParam("slug") String slug, @Valid @NotNull ProjectInput input,
-                            @HeaderParam("If-Match") String ifMatch, @Context HttpHeaders headers) {
-        return single(ProjectView.of(service.replace(slug, input, ifMatch), Language.from(headers)), null);
+    @Operation(summary = "Replace a project",
+            description = "Role editor. The whole project: absent optional fields reset; `slug` must equal the path. "
+                    + "`If-Match` (optional) guards against lost updates.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ProjectInput.class),
+            examples = @ExampleObject(name = "magnum", value = INPUT_EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "Replaced; the new ETag", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProjectView.class),
+            examples = @ExampleObject(name = "neutron", value = PROJECT_EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "Invalid field, or slug differs from the path (invalid-body)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The token lacks role editor",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such project",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not name the current version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "Content-Type is not application/json",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response replace(@Parameter(description = "Project slug", example = "neutron") @PathParam("slug") String slug,
+                            @Valid @NotNull ProjectInput input,
+                            @Parameter(description = "The version to replace, e.g. \"0\"") @HeaderParam("If-Match") String ifMatch,
+                            @Context HttpHeaders headers) {
+        Project p = service.replace(slug, input, Precondition.ifMatch(ifMatch));
+        return single(ProjectView.of(p, Language.from(headers)), null);
     }
 
     @PATCH
     @Path("/{slug}")
     @Consumes(MergePatch.MEDIA_TYPE)
     @RolesAllowed({"editor", "admin"})
-    @Operation(summary = "Change some fields with a JSON merge patch (RFC 7386; role editor); null removes a field")
-    @APIResponse(responseCode = "200", description = "Patched")
-    @APIResponse(responseCode = "400", description = "Patch not a JSON object, or the result is invalid")
-    @APIResponse(responseCode = "404", description = "No such project")
-    @APIResponse(responseCode = "412", description = "If-Match does not match the current version")
-    @APIResponse(responseCode = "415", description = "Content-Type is not application/merge-patch+json")
-    public Response patch(@PathParam("slug") String slug, String body, @HeaderParam("If-Match") String ifMatch,
+    @Operation(summary = "Change some fields of a project",
+            description = "Role editor. A JSON merge patch (RFC 7396, `application/merge-patch+json` only): `null` "
+                    + "removes an optional field; the result must be a valid PUT body. `If-Match` is optional.")
+    @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT),
+            examples = @ExampleObject(name = "sdks", value = "{\"sdkCount\":4,\"descriptionJa\":null}")))
+    @APIResponse(responseCode = "200", description = "Patched; the new ETag", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProjectView.class),
+            examples = @ExampleObject(name = "neutron", value = PROJECT_EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "Not a JSON object, or the merged result is invalid (invalid-body)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The token lacks role editor",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such project",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not name the current version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "Content-Type is not application/merge-patch+json",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response patch(@Parameter(description = "Project slug", example = "neutron") @PathParam("slug") String slug,
+                          String patch,
+                          @Parameter(description = "The version to change, e.g. \"0\"") @HeaderParam("If-Match") String ifMatch,
                           @Context HttpHeaders headers) throws JsonProcessingException {
-        return single(ProjectView.of(service.patch(slug, body, ifMatch), Language.from(headers)), null);
+        Project p = service.patch(slug, patch, Precondition.ifMatch(ifMatch));
+        return single(ProjectView.of(p, Language.from(headers)), null);
     }
 
     @DELETE
     @Path("/{slug}")
     @RolesAllowed("admin")
-    @Operation(summary = "Delete a project and its per-release records (role admin)")
+    @Operation(summary = "Delete a project",
+            description = "Role admin. Also removes its per-release records (one event each, then the project's).")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "403", description = "Token lacks role admin")
-    @APIResponse(responseCode = "404", description = "No such project")
-    @APIResponse(responseCode = "412", description = "If-Match does not match the current version")
-    public Response delete(@PathParam("slug") String slug, @HeaderParam("If-Match") String ifMatch) {
-        service.delete(slug, ifMatch);
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The token lacks role admin",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such project",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not name the current version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response delete(@Parameter(description = "Project slug", example = "neutron") @PathParam("slug") String slug,
+                           @Parameter(description = "The version to delete, e.g. \"0\"") @HeaderParam("If-Match") String ifMatch) {
+        service.delete(slug, Precondition.ifMatch(ifMatch));
         return Response.noContent().build();
     }
 
     /** The tag follows the language the description is in (English when no Japanese text exists). */
     private static Response single(ProjectView view, HttpHeaders conditional) {
-        Language language = Language.JA.tag().equals(view.descriptionLanguage()) ? Language.JA : Language.EN;
-        return Responses.localized(conditional, view, view.version(), language);
-    }
-
-    private static Response.ResponseBuilder localized(Response.ResponseBuilder builder, Language language) {
-        return builder.header(HttpHeaders.CONTENT_LANGUAGE, language.tag())
-                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
+        boolean english = !Language.JA.tag().equals(view.descriptionLanguage());
+        return Versions.localized(conditional, view, view.version(), view.descriptionLanguage(), english);
     }
 }

@@ -9,7 +9,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 
-/** The body of POST /releases and PUT /releases/{name}. */
+/** The body of POST /releases and PUT /releases/{name}; also what a merge patch (PATCH) is applied to. */
 public record ReleaseInput(
         @NotBlank @Size(max = 64) @Pattern(regexp = "[a-z][a-z0-9-]*", message = "must be lower-case letters, digits and '-'") String name,
         @NotBlank @Size(max = 100) String displayName,
@@ -18,4 +18,10 @@ public record ReleaseInput(
         LocalDate releaseDate,
         @NotBlank @Pattern(regexp = "released|under-development|planned", message = "must be 'released', 'under-development' or 'planned'") String status,
         @Size(max = 20) List<@NotBlank @Size(max = 100) String> keywords) {
+
+    /** The release's current state as a full-replace input: the document a merge patch applies to. */
+    static ReleaseInput of(ReleaseSeries r) {
+        return new ReleaseInput(r.name, r.displayName, r.sequence, r.versionLabel, r.releaseDate, r.status,
+                List.copyOf(r.keywords));
+    }
 }

@@ -1,22 +1,23 @@
 package dev.stackpulse.catalog.release;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.stackpulse.outbox.VersionedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A release series (Austin = 1 ... Liberty = 12), keyed by its lower-case name. */
+/**
+ * A release series (Austin = 1 ... Liberty = 12), keyed by its lower-case name. Read by other features through
+ * {@link Releases} only, written by {@link ReleaseService} only.
+ */
 @Entity
 @Table(name = "release_series")
-public class ReleaseSeries extends PanacheEntityBase {
+public class ReleaseSeries extends VersionedEntity {
 
     @Id
     public String name;
@@ -39,23 +40,4 @@ public class ReleaseSeries extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false, columnDefinition = "jsonb")
     public List<String> keywords = new ArrayList<>();
-
-    @Version
-    public long version;
-
-    @Column(name = "created_at", nullable = false)
-    public OffsetDateTime createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public OffsetDateTime updatedAt;
-
-    public static List<ReleaseSeries> ordered() {
-        return list("order by sequence");
-    }
-
-    /** The newest release (highest sequence) that has at least one per-project record, if any. */
-    public static ReleaseSeries newestWithData() {
-        return find("from ReleaseSeries r where exists (from AdoptionRecord a where a.releaseName = r.name) "
-                + "order by r.sequence desc").firstResult();
-    }
 }

@@ -70,7 +70,7 @@ class ConditionalRequestTest {
                 .body("descriptionLanguage", equalTo("ja"));
         given().header("Accept-Language", "ja-JP, en;q=0.9").get("/projects/nova").then()
                 .body("descriptionLanguage", equalTo("ja"));
-        given().header("Accept-Language", "ja;q=0").get("/projects?size=1").then()
+        given().header("Accept-Language", "ja;q=0").get("/projects?limit=1").then()
                 .header("Content-Language", "en");
     }
 }

@@ -62,11 +62,11 @@ class HttpEdgeTest {
 
     @Test
     void forgedHostIsNeverReflectedInLinks() {
-        RawHttp.Reply list = RawHttp.get("/projects?size=1", "Host: evil.example\r\n");
+        RawHttp.Reply list = RawHttp.get("/projects?limit=1", "Host: evil.example\r\n");
         assertEquals(200, list.status(), list.body());
         assertTrue(list.body().contains("\"next\":\"/projects?"), list.body());
         assertFalse(list.body().contains("evil.example"), list.body());
-        RawHttp.Reply releases = RawHttp.get("/releases?size=1", "Host: evil.example\r\n");
+        RawHttp.Reply releases = RawHttp.get("/releases?limit=1", "Host: evil.example\r\n");
         assertFalse(releases.body().contains("evil.example"), releases.body());
 
         byte[] body = TestData.projectJson("edge-host", "core").getBytes(StandardCharsets.UTF_8);

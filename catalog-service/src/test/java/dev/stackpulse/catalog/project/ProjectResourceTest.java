@@ -130,8 +130,8 @@ class ProjectResourceTest {
         TestData.admin().header("If-Match", "\"3\"").delete("/projects/" + slug).then().statusCode(412);
         TestData.admin().header("If-Match", "\"0\"").delete("/projects/" + slug).then().statusCode(204);
         given().get("/projects/" + slug).then().statusCode(404);
-        given().get("/releases/kilo/highlights").then().statusCode(200)
-                .body("project", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(slug)));
+        given().get("/releases/kilo/highlights?limit=500").then().statusCode(200)
+                .body("items.project", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(slug)));
         TestData.admin().delete("/projects/" + slug).then().statusCode(404)
                 .contentType("application/problem+json");
     }

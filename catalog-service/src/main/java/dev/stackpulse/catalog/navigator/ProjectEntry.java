@@ -1,4 +1,4 @@
-package dev.stackpulse.catalog.project;
+package dev.stackpulse.catalog.navigator;
 
 import dev.stackpulse.catalog.maturity.Maturity;
 

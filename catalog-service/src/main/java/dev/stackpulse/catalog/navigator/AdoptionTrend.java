@@ -1,4 +1,4 @@
-package dev.stackpulse.catalog.project;
+package dev.stackpulse.catalog.navigator;
 
 import dev.stackpulse.catalog.maturity.Maturity;
 import java.time.LocalDate;
@@ -9,6 +9,6 @@ public record AdoptionTrend(String project, String name, List<Point> releases) {
 
     /** One release: adoption, its change since the previous point (null on the first), maturity and age. */
     public record Point(String release, String displayName, int sequence, LocalDate releaseDate, Integer adoption,
-                        Integer change, java.util.List<String> highlights, Maturity maturity, Integer ageYears) {
+                        Integer change, List<String> highlights, Maturity maturity, Integer ageYears) {
     }
 }

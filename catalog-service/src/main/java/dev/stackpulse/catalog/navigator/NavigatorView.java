@@ -1,4 +1,4 @@
-package dev.stackpulse.catalog.project;
+package dev.stackpulse.catalog.navigator;
 
 import java.time.LocalDate;
 import java.util.List;
