@@ -3,7 +3,6 @@ package dev.stackpulse.catalog.adoption;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.stackpulse.web.MergePatch;
 import dev.stackpulse.web.Precondition;
-import dev.stackpulse.web.Problem;
 import dev.stackpulse.web.PublicLinks;
 import dev.stackpulse.web.Versions;
 import jakarta.annotation.security.PermitAll;
@@ -65,10 +64,8 @@ public class AdoptionResource {
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AdoptionView.class),
             examples = @ExampleObject(name = "liberty-neutron", value = RECORD_EXAMPLE)))
     @APIResponse(responseCode = "304", description = "If-None-Match names the current version")
-    @APIResponse(responseCode = "400", description = "A query parameter was given (this endpoint takes none)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such release, project or record",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A query parameter was given (this endpoint takes none)")
+    @APIResponse(responseCode = "404", description = "No such release, project or record")
     public Response get(@Parameter(description = "Release name", example = "liberty") @PathParam("name") String name,
                         @Parameter(description = "Project slug", example = "neutron") @PathParam("slug") String slug,
                         @Context HttpHeaders headers) {
@@ -92,18 +89,12 @@ public class AdoptionResource {
     @APIResponse(responseCode = "201", description = "Created", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AdoptionView.class),
             examples = @ExampleObject(name = "liberty-neutron", value = RECORD_EXAMPLE)))
-    @APIResponse(responseCode = "400", description = "adoption outside 0-100, bad highlights, unknown field (invalid-body)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The token lacks role editor",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Unknown release or project (named)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not name the current version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Content-Type is not application/json",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "adoption outside 0-100, bad highlights, unknown field (invalid-body)")
+    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "403", description = "The token lacks role editor")
+    @APIResponse(responseCode = "404", description = "Unknown release or project (named)")
+    @APIResponse(responseCode = "412", description = "If-Match does not name the current version")
+    @APIResponse(responseCode = "415", description = "Content-Type is not application/json")
     public Response put(@Parameter(description = "Release name", example = "liberty") @PathParam("name") String name,
                         @Parameter(description = "Project slug", example = "neutron") @PathParam("slug") String slug,
                         @Valid @NotNull AdoptionInput input,
@@ -129,18 +120,12 @@ public class AdoptionResource {
     @APIResponse(responseCode = "200", description = "Patched; the new ETag", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AdoptionView.class),
             examples = @ExampleObject(name = "liberty-neutron", value = RECORD_EXAMPLE)))
-    @APIResponse(responseCode = "400", description = "Not a JSON object, or the merged result is invalid (invalid-body)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The token lacks role editor",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such release, project or record",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not name the current version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Content-Type is not application/merge-patch+json",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Not a JSON object, or the merged result is invalid (invalid-body)")
+    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "403", description = "The token lacks role editor")
+    @APIResponse(responseCode = "404", description = "No such release, project or record")
+    @APIResponse(responseCode = "412", description = "If-Match does not name the current version")
+    @APIResponse(responseCode = "415", description = "Content-Type is not application/merge-patch+json")
     public Response patch(@Parameter(description = "Release name", example = "liberty") @PathParam("name") String name,
                           @Parameter(description = "Project slug", example = "neutron") @PathParam("slug") String slug,
                           String patch,
@@ -155,14 +140,10 @@ public class AdoptionResource {
     @RolesAllowed("admin")
     @Operation(summary = "Remove a project's record in a release", description = "Role admin.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The token lacks role admin",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such release, project or record",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not name the current version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "403", description = "The token lacks role admin")
+    @APIResponse(responseCode = "404", description = "No such release, project or record")
+    @APIResponse(responseCode = "412", description = "If-Match does not name the current version")
     public Response delete(@Parameter(description = "Release name", example = "liberty") @PathParam("name") String name,
                            @Parameter(description = "Project slug", example = "neutron") @PathParam("slug") String slug,
                            @Parameter(description = "The version to delete, e.g. \"0\"") @HeaderParam("If-Match") String ifMatch) {

@@ -1,7 +1,6 @@
 package dev.stackpulse.catalog.navigator;
 
 import dev.stackpulse.web.ListResponses;
-import dev.stackpulse.web.Problem;
 import dev.stackpulse.web.QueryParams;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
@@ -63,10 +62,8 @@ public class HighlightResource {
                                     description = "The next page's link, also in the Link header; null on the last")}),
                     examples = @ExampleObject(name = "liberty", value = PAGE_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "A malformed, unknown or repeated parameter "
-            + "(invalid-parameter, unknown-parameter), named in errors",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such release",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "(invalid-parameter, unknown-parameter), named in errors")
+    @APIResponse(responseCode = "404", description = "No such release")
     public Response highlights(
             @Parameter(description = "Release name", example = "liberty") @PathParam("name") String name,
             @Parameter(description = "Page size", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",

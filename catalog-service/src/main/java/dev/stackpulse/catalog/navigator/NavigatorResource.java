@@ -2,7 +2,6 @@ package dev.stackpulse.catalog.navigator;
 
 import dev.stackpulse.catalog.support.Language;
 import dev.stackpulse.web.ListResponses;
-import dev.stackpulse.web.Problem;
 import dev.stackpulse.web.QueryParams;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
@@ -79,8 +78,7 @@ public class NavigatorResource {
                                     description = "The next page's link, also in the Link header; null on the last")}),
                     examples = @ExampleObject(name = "core-by-adoption", value = PAGE_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "A malformed, out-of-range, unknown or repeated parameter, an "
-            + "unknown release or a cursor of another order (invalid-parameter, unknown-parameter), named in errors",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "unknown release or a cursor of another order (invalid-parameter, unknown-parameter), named in errors")
     public Response list(
             @Parameter(description = "Only this tier", schema = @Schema(type = SchemaType.STRING,
                     enumeration = {"core", "optional"})) @QueryParam("tier") String tier,
@@ -126,10 +124,8 @@ public class NavigatorResource {
     @APIResponse(responseCode = "200", description = "The Navigator view", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NavigatorView.class),
             examples = @ExampleObject(name = "liberty", value = NAVIGATOR_EXAMPLE)))
-    @APIResponse(responseCode = "400", description = "Unknown release, or an unknown parameter",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No release has data yet",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Unknown release, or an unknown parameter")
+    @APIResponse(responseCode = "404", description = "No release has data yet")
     public Response navigator(
             @Parameter(description = "The release to show; default: the newest with data", example = "liberty")
             @QueryParam("release") String release, @Context HttpHeaders headers) {
@@ -149,10 +145,8 @@ public class NavigatorResource {
     @APIResponse(responseCode = "200", description = "The trend", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AdoptionTrend.class),
             examples = @ExampleObject(name = "neutron", value = TREND_EXAMPLE)))
-    @APIResponse(responseCode = "400", description = "A query parameter was given (this endpoint takes none)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such project",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A query parameter was given (this endpoint takes none)")
+    @APIResponse(responseCode = "404", description = "No such project")
     public AdoptionTrend adoption(
             @Parameter(description = "Project slug", example = "neutron") @PathParam("slug") String slug) {
         return navigator.trend(slug);

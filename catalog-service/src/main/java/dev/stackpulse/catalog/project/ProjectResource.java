@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.stackpulse.catalog.support.Language;
 import dev.stackpulse.web.MergePatch;
 import dev.stackpulse.web.Precondition;
-import dev.stackpulse.web.Problem;
 import dev.stackpulse.web.PublicLinks;
 import dev.stackpulse.web.Versions;
 import jakarta.annotation.security.PermitAll;
@@ -76,10 +75,8 @@ public class ProjectResource {
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProjectView.class),
             examples = @ExampleObject(name = "neutron", value = PROJECT_EXAMPLE)))
     @APIResponse(responseCode = "304", description = "If-None-Match names this representation's tag")
-    @APIResponse(responseCode = "400", description = "A query parameter was given (this endpoint takes none)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such project",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A query parameter was given (this endpoint takes none)")
+    @APIResponse(responseCode = "404", description = "No such project")
     public Response get(@Parameter(description = "Project slug", example = "neutron") @PathParam("slug") String slug,
                         @Context HttpHeaders headers) {
         return single(ProjectView.of(service.get(slug), Language.from(headers)), headers);
@@ -98,18 +95,12 @@ public class ProjectResource {
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProjectView.class),
             examples = @ExampleObject(name = "neutron", value = PROJECT_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Invalid, unknown or duplicate field, unknown firstRelease, or "
-            + "not JSON (invalid-body)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The token lacks role editor",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The slug exists (conflict)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "Body larger than the limit",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Content-Type is not application/json",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "not JSON (invalid-body)")
+    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "403", description = "The token lacks role editor")
+    @APIResponse(responseCode = "409", description = "The slug exists (conflict)")
+    @APIResponse(responseCode = "413", description = "Body larger than the limit")
+    @APIResponse(responseCode = "415", description = "Content-Type is not application/json")
     public Response create(@Valid @NotNull ProjectInput input, @Context UriInfo uri) {
         ProjectView view = ProjectView.of(service.create(input));
         return links.created(uri.getAbsolutePathBuilder().path(view.slug()))
@@ -129,18 +120,12 @@ public class ProjectResource {
     @APIResponse(responseCode = "200", description = "Replaced; the new ETag", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProjectView.class),
             examples = @ExampleObject(name = "neutron", value = PROJECT_EXAMPLE)))
-    @APIResponse(responseCode = "400", description = "Invalid field, or slug differs from the path (invalid-body)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The token lacks role editor",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such project",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not name the current version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Content-Type is not application/json",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid field, or slug differs from the path (invalid-body)")
+    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "403", description = "The token lacks role editor")
+    @APIResponse(responseCode = "404", description = "No such project")
+    @APIResponse(responseCode = "412", description = "If-Match does not name the current version")
+    @APIResponse(responseCode = "415", description = "Content-Type is not application/json")
     public Response replace(@Parameter(description = "Project slug", example = "neutron") @PathParam("slug") String slug,
                             @Valid @NotNull ProjectInput input,
                             @Parameter(description = "The version to replace, e.g. \"0\"") @HeaderParam("If-Match") String ifMatch,
@@ -161,18 +146,12 @@ public class ProjectResource {
     @APIResponse(responseCode = "200", description = "Patched; the new ETag", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProjectView.class),
             examples = @ExampleObject(name = "neutron", value = PROJECT_EXAMPLE)))
-    @APIResponse(responseCode = "400", description = "Not a JSON object, or the merged result is invalid (invalid-body)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The token lacks role editor",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such project",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not name the current version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Content-Type is not application/merge-patch+json",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Not a JSON object, or the merged result is invalid (invalid-body)")
+    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "403", description = "The token lacks role editor")
+    @APIResponse(responseCode = "404", description = "No such project")
+    @APIResponse(responseCode = "412", description = "If-Match does not name the current version")
+    @APIResponse(responseCode = "415", description = "Content-Type is not application/merge-patch+json")
     public Response patch(@Parameter(description = "Project slug", example = "neutron") @PathParam("slug") String slug,
                           String patch,
                           @Parameter(description = "The version to change, e.g. \"0\"") @HeaderParam("If-Match") String ifMatch,
@@ -187,14 +166,10 @@ public class ProjectResource {
     @Operation(summary = "Delete a project",
             description = "Role admin. Also removes its per-release records (one event each, then the project's).")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The token lacks role admin",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such project",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not name the current version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "403", description = "The token lacks role admin")
+    @APIResponse(responseCode = "404", description = "No such project")
+    @APIResponse(responseCode = "412", description = "If-Match does not name the current version")
     public Response delete(@Parameter(description = "Project slug", example = "neutron") @PathParam("slug") String slug,
                            @Parameter(description = "The version to delete, e.g. \"0\"") @HeaderParam("If-Match") String ifMatch) {
         service.delete(slug, Precondition.ifMatch(ifMatch));

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.stackpulse.web.ListResponses;
 import dev.stackpulse.web.MergePatch;
 import dev.stackpulse.web.Precondition;
-import dev.stackpulse.web.Problem;
 import dev.stackpulse.web.PublicLinks;
 import dev.stackpulse.web.QueryParams;
 import dev.stackpulse.web.Versions;
@@ -88,8 +87,7 @@ public class ReleaseResource {
                                     description = "The next page's link, also in the Link header; null on the last")}),
                     examples = @ExampleObject(name = "first", value = PAGE_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "A malformed, out-of-range, unknown or repeated parameter "
-            + "(invalid-parameter, unknown-parameter), named in errors",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "(invalid-parameter, unknown-parameter), named in errors")
     public Response list(
             @Parameter(description = "Only releases with this status",
                     schema = @Schema(type = SchemaType.STRING, enumeration = {"released", "under-development", "planned"}))
@@ -113,10 +111,8 @@ public class ReleaseResource {
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReleaseView.class),
             examples = @ExampleObject(name = "liberty", value = RELEASE_EXAMPLE)))
     @APIResponse(responseCode = "304", description = "If-None-Match names the current version")
-    @APIResponse(responseCode = "400", description = "A query parameter was given (this endpoint takes none)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such release (not-found)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A query parameter was given (this endpoint takes none)")
+    @APIResponse(responseCode = "404", description = "No such release (not-found)")
     public Response get(@Parameter(description = "Release name", example = "liberty") @PathParam("name") String name,
                         @Context HttpHeaders headers) {
         ReleaseView view = releases.get(name);
@@ -135,16 +131,11 @@ public class ReleaseResource {
     @APIResponse(responseCode = "201", description = "Created", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReleaseView.class),
             examples = @ExampleObject(name = "liberty", value = RELEASE_EXAMPLE)))
-    @APIResponse(responseCode = "400", description = "Invalid, unknown or duplicate field, or not JSON (invalid-body)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The token lacks role editor",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Name or sequence already used (conflict)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Content-Type is not application/json",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid, unknown or duplicate field, or not JSON (invalid-body)")
+    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "403", description = "The token lacks role editor")
+    @APIResponse(responseCode = "409", description = "Name or sequence already used (conflict)")
+    @APIResponse(responseCode = "415", description = "Content-Type is not application/json")
     public Response create(@Valid @NotNull ReleaseInput input, @Context UriInfo uri) {
         ReleaseView view = releases.create(input);
         return links.created(uri.getAbsolutePathBuilder().path(view.name()))
@@ -164,20 +155,13 @@ public class ReleaseResource {
     @APIResponse(responseCode = "200", description = "Replaced; the new ETag", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReleaseView.class),
             examples = @ExampleObject(name = "liberty", value = RELEASE_EXAMPLE)))
-    @APIResponse(responseCode = "400", description = "Invalid field, or name differs from the path (invalid-body)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The token lacks role editor",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such release",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Sequence already used by another release",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not name the current version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Content-Type is not application/json",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid field, or name differs from the path (invalid-body)")
+    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "403", description = "The token lacks role editor")
+    @APIResponse(responseCode = "404", description = "No such release")
+    @APIResponse(responseCode = "409", description = "Sequence already used by another release")
+    @APIResponse(responseCode = "412", description = "If-Match does not name the current version")
+    @APIResponse(responseCode = "415", description = "Content-Type is not application/json")
     public Response replace(@Parameter(description = "Release name", example = "liberty") @PathParam("name") String name,
                             @Valid @NotNull ReleaseInput input,
                             @Parameter(description = "The version to replace, e.g. \"0\"") @HeaderParam("If-Match") String ifMatch) {
@@ -198,20 +182,13 @@ public class ReleaseResource {
     @APIResponse(responseCode = "200", description = "Patched; the new ETag", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReleaseView.class),
             examples = @ExampleObject(name = "liberty", value = RELEASE_EXAMPLE)))
-    @APIResponse(responseCode = "400", description = "Not a JSON object, or the merged result is invalid (invalid-body)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The token lacks role editor",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such release",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Sequence already used by another release",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not name the current version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Content-Type is not application/merge-patch+json",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Not a JSON object, or the merged result is invalid (invalid-body)")
+    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "403", description = "The token lacks role editor")
+    @APIResponse(responseCode = "404", description = "No such release")
+    @APIResponse(responseCode = "409", description = "Sequence already used by another release")
+    @APIResponse(responseCode = "412", description = "If-Match does not name the current version")
+    @APIResponse(responseCode = "415", description = "Content-Type is not application/merge-patch+json")
     public Response patch(@Parameter(description = "Release name", example = "liberty") @PathParam("name") String name,
                           String patch,
                           @Parameter(description = "The version to change, e.g. \"0\"") @HeaderParam("If-Match") String ifMatch)
@@ -227,16 +204,11 @@ public class ReleaseResource {
             description = "Role admin. Refused (409) while a project names it as its first release or per-project "
                     + "records use it.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The token lacks role admin",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such release",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Still referenced (first release of a project, or records)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not name the current version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "403", description = "The token lacks role admin")
+    @APIResponse(responseCode = "404", description = "No such release")
+    @APIResponse(responseCode = "409", description = "Still referenced (first release of a project, or records)")
+    @APIResponse(responseCode = "412", description = "If-Match does not name the current version")
     public Response delete(@Parameter(description = "Release name", example = "liberty") @PathParam("name") String name,
                            @Parameter(description = "The version to delete, e.g. \"0\"") @HeaderParam("If-Match") String ifMatch) {
         releases.delete(name, Precondition.ifMatch(ifMatch));

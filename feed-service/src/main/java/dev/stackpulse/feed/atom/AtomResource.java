@@ -6,7 +6,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.UriBuilder;
-import dev.stackpulse.web.Problem;
 import dev.stackpulse.web.PublicLinks;
 import dev.stackpulse.web.QueryParams;
 import java.net.URI;
@@ -47,12 +46,9 @@ public class AtomResource {
                     + "<title>Stack Pulse</title><updated>2015-10-27T09:00:00.000Z</updated><entry>"
                     + "<id>urn:uuid:5d3c1f0e-8a2b-4c6d-9e0f-1a2b3c4d5e6f</id><title>Project nova updated (version 3)"
                     + "</title><updated>2015-10-27T09:00:00.000Z</updated></entry></feed>")))
-    @APIResponse(responseCode = "400", description = "page is not a whole number >= 1, or an unknown parameter",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such archive page (yet)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "410", description = "Archive page pruned by retention",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "page is not a whole number >= 1, or an unknown parameter")
+    @APIResponse(responseCode = "404", description = "No such archive page (yet)")
+    @APIResponse(responseCode = "410", description = "Archive page pruned by retention")
     public String feed(@Parameter(description = "Archive number (absent: the subscription document)",
             schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("page") String page) {
         Integer archive = QueryParams.integer("page", page, 1, Integer.MAX_VALUE);

@@ -1,7 +1,6 @@
 package dev.stackpulse.feed.digest;
 
 import dev.stackpulse.events.Rfc3339;
-import dev.stackpulse.web.Problem;
 import dev.stackpulse.web.QueryParams;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
@@ -41,8 +40,7 @@ public class DigestResource {
                             + "\"last\":\"2015-10-27T09:00:00.000Z\",\"types\":[\"catalog.project.updated\"],"
                             + "\"latest\":{\"version\":3,\"type\":\"catalog.project.updated\",\"deleted\":false,"
                             + "\"data\":{\"slug\":\"nova\",\"version\":3}}}]}]}")))
-    @APIResponse(responseCode = "400", description = "since is not RFC 3339, or an unknown parameter",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "since is not RFC 3339, or an unknown parameter")
     public DigestView digest(@Parameter(description = "Events at or after this time (RFC 3339); default 24 hours ago",
             schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("since") String since) {
         OffsetDateTime from = QueryParams.time("since", since);

@@ -5,7 +5,6 @@ import dev.stackpulse.feed.entry.FeedResource;
 import dev.stackpulse.feed.entry.FeedService;
 import dev.stackpulse.web.ListPage;
 import dev.stackpulse.web.ListResponses;
-import dev.stackpulse.web.Problem;
 import dev.stackpulse.web.QueryParams;
 import dev.stackpulse.web.Versions;
 import jakarta.annotation.security.PermitAll;
@@ -60,10 +59,8 @@ public class EntityResource {
                             + "\"time\":\"2015-10-27T09:00:00.000Z\",\"position\":42,\"deleted\":false,"
                             + "\"data\":{\"slug\":\"nova\",\"name\":\"Nova\",\"version\":3}}")))
     @APIResponse(responseCode = "304", description = "If-None-Match names the current version")
-    @APIResponse(responseCode = "400", description = "An unknown query parameter",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No event for this entity was ever received",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "An unknown query parameter")
+    @APIResponse(responseCode = "404", description = "No event for this entity was ever received")
     public Response latest(
             @Parameter(description = "Source without the leading '/'", example = "catalog-service")
             @PathParam("source") String source,
@@ -88,10 +85,8 @@ public class EntityResource {
                     examples = @ExampleObject(name = "history",
                     value = "{\"items\":[" + FeedResource.ENTRY_EXAMPLE + "],\"limit\":1,"
                             + "\"next\":\"/feed/entities/catalog-service/nova/history?limit=1&after=42\"}")))
-    @APIResponse(responseCode = "400", description = "Malformed, unknown or repeated parameter",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No event for this entity was ever received",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed, unknown or repeated parameter")
+    @APIResponse(responseCode = "404", description = "No event for this entity was ever received")
     public Response history(
             @Parameter(description = "Source without the leading '/'", example = "catalog-service")
             @PathParam("source") String source,

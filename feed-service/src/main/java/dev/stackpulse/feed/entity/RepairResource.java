@@ -3,7 +3,6 @@ package dev.stackpulse.feed.entity;
 import dev.stackpulse.feed.entry.FeedQuery;
 import dev.stackpulse.feed.entry.FeedService;
 import dev.stackpulse.feed.ingest.EventStore;
-import dev.stackpulse.web.Problem;
 import dev.stackpulse.web.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
@@ -17,7 +16,6 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
@@ -54,14 +52,10 @@ public class RepairResource {
                             + "\"version\":3,\"type\":\"catalog.project.updated\","
                             + "\"eventId\":\"5d3c1f0e-8a2b-4c6d-9e0f-1a2b3c4d5e6f\",\"time\":\"2015-10-27T09:00:00.000Z\","
                             + "\"position\":42,\"deleted\":false,\"data\":{\"slug\":\"nova\",\"version\":3}}}")))
-    @APIResponse(responseCode = "400", description = "discard is malformed or names an entry of another entity",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Token without role admin",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "The feed never saw this entity",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "discard is malformed or names an entry of another entity")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Token without role admin")
+    @APIResponse(responseCode = "404", description = "The feed never saw this entity")
     public RepairResult repair(@PathParam("source") String source, @PathParam("subject") String subject,
                                @Parameter(description = "Feed positions of the entries to remove, comma-separated",
                                        example = "4711,4712") @QueryParam("discard") String discard) {

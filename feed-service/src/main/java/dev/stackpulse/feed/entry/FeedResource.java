@@ -3,7 +3,6 @@ package dev.stackpulse.feed.entry;
 import dev.stackpulse.feed.config.FeedConfig;
 import dev.stackpulse.web.ListPage;
 import dev.stackpulse.web.ListResponses;
-import dev.stackpulse.web.Problem;
 import dev.stackpulse.web.QueryParams;
 import dev.stackpulse.web.Slice;
 import dev.stackpulse.web.Versions;
@@ -77,10 +76,8 @@ public class FeedResource {
                             + "\"next\":\"/feed?type=catalog.project.*&limit=1&after=42\"}")))
     @APIResponse(responseCode = "304", description = "If-None-Match names this page's ETag: nothing new")
     @APIResponse(responseCode = "400", description = "Malformed, unknown or repeated parameter, or `after` beyond the "
-            + "newest position (the problem names it)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "410", description = "`after` is older than the retention window",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "newest position (the problem names it)")
+    @APIResponse(responseCode = "410", description = "`after` is older than the retention window")
     public Response page(
             @Parameter(description = "Cursor: a feed position (the last entry seen); 0 = from the start",
                     schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0"))

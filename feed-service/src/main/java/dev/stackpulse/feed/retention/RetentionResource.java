@@ -1,7 +1,6 @@
 package dev.stackpulse.feed.retention;
 
 import dev.stackpulse.feed.entry.FeedService;
-import dev.stackpulse.web.Problem;
 import dev.stackpulse.web.ProblemException;
 import dev.stackpulse.web.QueryParams;
 import jakarta.annotation.security.RolesAllowed;
@@ -46,11 +45,9 @@ public class RetentionResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     examples = @ExampleObject(name = "pruned", value = "{\"prunedThrough\":4711}")))
     @APIResponse(responseCode = "400", description = "Neither or both of before/through, malformed, or through beyond "
-            + "the head", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Token without role admin",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "the head")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Token without role admin")
     public PruneResult prune(
             @Parameter(description = "Prune entries that arrived before this time (RFC 3339)",
                     schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("before") String before,

@@ -1,6 +1,5 @@
 package dev.stackpulse.feed.stats;
 
-import dev.stackpulse.web.Problem;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -9,7 +8,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @PermitAll
@@ -35,8 +33,7 @@ public class StatsResource {
                             + "\"count\":42,\"lastEventTime\":\"2015-10-27T09:00:00.000Z\"}],\"deadLettered\":0,"
                             + "\"consumerLag\":[{\"topic\":\"catalog.events\",\"partition\":0,\"committed\":42,"
                             + "\"end\":42,\"lag\":0}],\"consumerLagError\":null}")))
-    @APIResponse(responseCode = "400", description = "An unknown query parameter",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "An unknown query parameter")
     public StatsView stats() {
         return stats.stats();
     }

@@ -5,7 +5,6 @@ import dev.stackpulse.feed.config.FeedConfig;
 import dev.stackpulse.feed.entry.FeedQuery;
 import dev.stackpulse.feed.entry.FeedResource;
 import dev.stackpulse.feed.entry.FeedService;
-import dev.stackpulse.web.Problem;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -57,13 +56,11 @@ public class StreamResource {
                     value = ": stream after position 41\nretry: 2000\n\nid: 42\ndata: " + FeedResource.ENTRY_EXAMPLE
                             + "\n\n")))
     @APIResponse(responseCode = "400", description = "Malformed, unknown or repeated parameter, or a cursor beyond the "
-            + "head", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "410", description = "Cursor older than the retention window",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "head")
+    @APIResponse(responseCode = "410", description = "Cursor older than the retention window")
     @APIResponse(responseCode = "503", description = "This replica has feed.stream.max-subscribers connections; see "
             + "Retry-After", headers = @Header(name = HttpHeaders.RETRY_AFTER, description = "Seconds to wait",
-            schema = @Schema(type = SchemaType.INTEGER)),
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            schema = @Schema(type = SchemaType.INTEGER)))
     public void stream(
             @Parameter(description = "The last position received (wins over `after`)",
                     schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0"))

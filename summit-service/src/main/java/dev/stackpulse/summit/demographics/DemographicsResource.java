@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.stackpulse.outbox.Versioned;
 import dev.stackpulse.web.MergePatch;
 import dev.stackpulse.web.Precondition;
-import dev.stackpulse.web.Problem;
 import dev.stackpulse.web.Versions;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -72,10 +71,8 @@ public class DemographicsResource {
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DemographicsView.class),
             examples = @ExampleObject(name = "tokyo", value = DEMOGRAPHICS)))
     @APIResponse(responseCode = "304", description = "If-None-Match names the current version")
-    @APIResponse(responseCode = "400", description = "A query parameter was given (unknown-parameter)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such summit",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A query parameter was given (unknown-parameter)")
+    @APIResponse(responseCode = "404", description = "No such summit")
     public Response demographics(@PathParam("slug") String slug, @Context HttpHeaders headers) {
         return current(service.demographics(slug), headers);
     }
@@ -92,18 +89,12 @@ public class DemographicsResource {
     @APIResponse(responseCode = "200", description = "Replaced; ETag = the summit's new version", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DemographicsView.class),
             examples = @ExampleObject(name = "tokyo", value = DEMOGRAPHICS)))
-    @APIResponse(responseCode = "400", description = "Invalid field (named) or malformed JSON",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an editor",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such summit",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match names another version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Not application/json",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid field (named) or malformed JSON")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not an editor")
+    @APIResponse(responseCode = "404", description = "No such summit")
+    @APIResponse(responseCode = "412", description = "If-Match names another version")
+    @APIResponse(responseCode = "415", description = "Not application/json")
     public Response replaceDemographics(@PathParam("slug") String slug, @Valid @NotNull Demographics input,
                                         @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return saved(service.replaceDemographics(slug, input, Precondition.ifMatch(ifMatch)));
@@ -119,18 +110,12 @@ public class DemographicsResource {
     @APIResponse(responseCode = "200", description = "Changed; ETag = the summit's new version", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DemographicsView.class),
             examples = @ExampleObject(name = "tokyo", value = DEMOGRAPHICS)))
-    @APIResponse(responseCode = "400", description = "Invalid result or malformed JSON",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an editor",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such summit",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match names another version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Not application/merge-patch+json",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid result or malformed JSON")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not an editor")
+    @APIResponse(responseCode = "404", description = "No such summit")
+    @APIResponse(responseCode = "412", description = "If-Match names another version")
+    @APIResponse(responseCode = "415", description = "Not application/merge-patch+json")
     public Response patchDemographics(@PathParam("slug") String slug, String body,
                                       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) throws JsonProcessingException {
         return saved(service.patchDemographics(slug, body, Precondition.ifMatch(ifMatch)));
@@ -145,10 +130,8 @@ public class DemographicsResource {
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HighlightsView.class),
             examples = @ExampleObject(name = "tokyo", value = HIGHLIGHTS)))
     @APIResponse(responseCode = "304", description = "If-None-Match names the current version")
-    @APIResponse(responseCode = "400", description = "A query parameter was given (unknown-parameter)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such summit",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A query parameter was given (unknown-parameter)")
+    @APIResponse(responseCode = "404", description = "No such summit")
     public Response highlights(@PathParam("slug") String slug, @Context HttpHeaders headers) {
         return current(service.highlights(slug), headers);
     }
@@ -164,18 +147,12 @@ public class DemographicsResource {
     @APIResponse(responseCode = "200", description = "Replaced; ETag = the summit's new version", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HighlightsView.class),
             examples = @ExampleObject(name = "tokyo", value = HIGHLIGHTS)))
-    @APIResponse(responseCode = "400", description = "Invalid field or malformed JSON",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an editor",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such summit",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match names another version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Not application/json",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid field or malformed JSON")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not an editor")
+    @APIResponse(responseCode = "404", description = "No such summit")
+    @APIResponse(responseCode = "412", description = "If-Match names another version")
+    @APIResponse(responseCode = "415", description = "Not application/json")
     public Response replaceHighlights(@PathParam("slug") String slug, @Valid @NotNull HighlightsInput input,
                                       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return saved(service.replaceHighlights(slug, input, Precondition.ifMatch(ifMatch)));
@@ -191,18 +168,12 @@ public class DemographicsResource {
     @APIResponse(responseCode = "200", description = "Changed; ETag = the summit's new version", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HighlightsView.class),
             examples = @ExampleObject(name = "tokyo", value = HIGHLIGHTS)))
-    @APIResponse(responseCode = "400", description = "Invalid result or malformed JSON",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an editor",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such summit",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match names another version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Not application/merge-patch+json",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid result or malformed JSON")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not an editor")
+    @APIResponse(responseCode = "404", description = "No such summit")
+    @APIResponse(responseCode = "412", description = "If-Match names another version")
+    @APIResponse(responseCode = "415", description = "Not application/merge-patch+json")
     public Response patchHighlights(@PathParam("slug") String slug, String body,
                                     @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) throws JsonProcessingException {
         return saved(service.patchHighlights(slug, body, Precondition.ifMatch(ifMatch)));
@@ -217,10 +188,8 @@ public class DemographicsResource {
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AwardsView.class),
             examples = @ExampleObject(name = "tokyo", value = AWARDS)))
     @APIResponse(responseCode = "304", description = "If-None-Match names the current version")
-    @APIResponse(responseCode = "400", description = "A query parameter was given (unknown-parameter)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such summit",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A query parameter was given (unknown-parameter)")
+    @APIResponse(responseCode = "404", description = "No such summit")
     public Response awards(@PathParam("slug") String slug, @Context HttpHeaders headers) {
         return current(service.awards(slug), headers);
     }
@@ -237,18 +206,12 @@ public class DemographicsResource {
     @APIResponse(responseCode = "200", description = "Replaced; ETag = the summit's new version", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AwardsView.class),
             examples = @ExampleObject(name = "tokyo", value = AWARDS)))
-    @APIResponse(responseCode = "400", description = "Invalid field or malformed JSON",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an editor",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such summit",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match names another version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Not application/json",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid field or malformed JSON")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not an editor")
+    @APIResponse(responseCode = "404", description = "No such summit")
+    @APIResponse(responseCode = "412", description = "If-Match names another version")
+    @APIResponse(responseCode = "415", description = "Not application/json")
     public Response replaceAwards(@PathParam("slug") String slug, @Valid @NotNull AwardsInput input,
                                   @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return saved(service.replaceAwards(slug, input, Precondition.ifMatch(ifMatch)));
@@ -264,18 +227,12 @@ public class DemographicsResource {
     @APIResponse(responseCode = "200", description = "Changed; ETag = the summit's new version", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AwardsView.class),
             examples = @ExampleObject(name = "tokyo", value = AWARDS)))
-    @APIResponse(responseCode = "400", description = "Invalid result or malformed JSON",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an editor",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such summit",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match names another version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Not application/merge-patch+json",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid result or malformed JSON")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not an editor")
+    @APIResponse(responseCode = "404", description = "No such summit")
+    @APIResponse(responseCode = "412", description = "If-Match names another version")
+    @APIResponse(responseCode = "415", description = "Not application/merge-patch+json")
     public Response patchAwards(@PathParam("slug") String slug, String body,
                                 @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) throws JsonProcessingException {
         return saved(service.patchAwards(slug, body, Precondition.ifMatch(ifMatch)));

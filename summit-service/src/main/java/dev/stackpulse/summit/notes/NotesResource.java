@@ -2,7 +2,6 @@ package dev.stackpulse.summit.notes;
 
 import dev.stackpulse.web.ListResponses;
 import dev.stackpulse.web.Precondition;
-import dev.stackpulse.web.Problem;
 import dev.stackpulse.web.ProblemException;
 import dev.stackpulse.web.QueryParams;
 import dev.stackpulse.web.Text;
@@ -76,10 +75,8 @@ public class NotesResource {
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NotesView.class),
             examples = @ExampleObject(name = "notes", value = NOTES)))
     @APIResponse(responseCode = "304", description = "If-None-Match names the current revision")
-    @APIResponse(responseCode = "400", description = "A query parameter was given (unknown-parameter)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such session",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A query parameter was given (unknown-parameter)")
+    @APIResponse(responseCode = "404", description = "No such session")
     public Response current(@PathParam("id") long id, @Context HttpHeaders headers) {
         NotesView view = service.current(id);
         return Versions.current(headers, view, view.revision());
@@ -100,22 +97,14 @@ public class NotesResource {
     @APIResponse(responseCode = "200", description = "Saved as a new revision; ETag = its number", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NotesView.class),
             examples = @ExampleObject(name = "notes", value = NOTES)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON or no body",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an editor",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such session",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Another edit came first: If-Match is not the current revision",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "Body larger than 1 MiB",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Not JSON, Markdown or plain text",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "No If-Match",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON or no body")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not an editor")
+    @APIResponse(responseCode = "404", description = "No such session")
+    @APIResponse(responseCode = "412", description = "Another edit came first: If-Match is not the current revision")
+    @APIResponse(responseCode = "413", description = "Body larger than 1 MiB")
+    @APIResponse(responseCode = "415", description = "Not JSON, Markdown or plain text")
+    @APIResponse(responseCode = "428", description = "No If-Match")
     public Response edit(@PathParam("id") long id, @Valid @NotNull NotesInput input,
                          @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return saved(service.edit(id, input.body(), Precondition.ifMatch(ifMatch), author()));
@@ -143,10 +132,8 @@ public class NotesResource {
                     + "exactly when next is not null", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RevisionPage.class),
                     examples = @ExampleObject(name = "page", value = PAGE)))
-    @APIResponse(responseCode = "400", description = "A malformed, repeated or unknown parameter, named in errors",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such session",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A malformed, repeated or unknown parameter, named in errors")
+    @APIResponse(responseCode = "404", description = "No such session")
     public Response revisions(@PathParam("id") long id,
             @Parameter(description = "Page size, 1-500 (default 50)", schema = @Schema(type = SchemaType.INTEGER,
                     minimum = "1", maximum = "500", defaultValue = "50")) @QueryParam("limit") String limit,
@@ -164,10 +151,8 @@ public class NotesResource {
     @APIResponse(responseCode = "200", description = "The revision", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NotesView.class),
             examples = @ExampleObject(name = "notes", value = NOTES)))
-    @APIResponse(responseCode = "400", description = "A query parameter was given (unknown-parameter)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such session or revision",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A query parameter was given (unknown-parameter)")
+    @APIResponse(responseCode = "404", description = "No such session or revision")
     public NotesView revision(@PathParam("id") long id,
                               @Parameter(description = "Revision number, from 1", schema = @Schema(
                                       type = SchemaType.INTEGER, minimum = "1", maximum = "2147483647"))
@@ -190,10 +175,8 @@ public class NotesResource {
                     -old line
                     +new line
                     """)))
-    @APIResponse(responseCode = "400", description = "from or to missing or not a revision number",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such session or revision",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "from or to missing or not a revision number")
+    @APIResponse(responseCode = "404", description = "No such session or revision")
     public String diff(@PathParam("id") long id,
                        @Parameter(description = "The revision to diff from (0: the empty text)", required = true,
                                schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "2147483647"))

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.stackpulse.web.ListResponses;
 import dev.stackpulse.web.MergePatch;
 import dev.stackpulse.web.Precondition;
-import dev.stackpulse.web.Problem;
 import dev.stackpulse.web.PublicLinks;
 import dev.stackpulse.web.QueryParams;
 import dev.stackpulse.web.Versions;
@@ -89,8 +88,7 @@ public class SessionResource {
                     + "exactly when next is not null", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionPage.class),
                     examples = @ExampleObject(name = "page", value = PAGE)))
-    @APIResponse(responseCode = "400", description = "A malformed, repeated or unknown parameter, named in errors",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A malformed, repeated or unknown parameter, named in errors")
     public Response list(
             @Parameter(description = "Summit slug" + PREFIX, example = "tokyo-2015",
                     schema = @Schema(type = SchemaType.STRING, maxLength = 65)) @QueryParam("summit") String summit,
@@ -124,10 +122,8 @@ public class SessionResource {
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionView.class),
             examples = @ExampleObject(name = "sriov", value = SESSION)))
     @APIResponse(responseCode = "304", description = "If-None-Match names the current version")
-    @APIResponse(responseCode = "400", description = "A query parameter was given (unknown-parameter)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such session",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A query parameter was given (unknown-parameter)")
+    @APIResponse(responseCode = "404", description = "No such session")
     public Response get(@PathParam("id") long id, @Context HttpHeaders headers) {
         SessionView view = service.get(id);
         return Versions.current(headers, view, view.version());
@@ -143,16 +139,11 @@ public class SessionResource {
     @APIResponse(responseCode = "201", description = "Created; Location names it, ETag its version", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionView.class),
             examples = @ExampleObject(name = "sriov", value = SESSION)))
-    @APIResponse(responseCode = "400", description = "Invalid field (named) or malformed JSON",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an editor",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Not application/json",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The summit does not exist (field summit)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid field (named) or malformed JSON")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not an editor")
+    @APIResponse(responseCode = "415", description = "Not application/json")
+    @APIResponse(responseCode = "422", description = "The summit does not exist (field summit)")
     public Response create(@Valid @NotNull SessionInput input, @Context UriInfo uri) {
         SessionView view = service.create(input);
         return links.created(uri.getAbsolutePathBuilder().path(Long.toString(view.id())))
@@ -170,20 +161,13 @@ public class SessionResource {
     @APIResponse(responseCode = "200", description = "Replaced; ETag = the new version", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionView.class),
             examples = @ExampleObject(name = "sriov", value = SESSION)))
-    @APIResponse(responseCode = "400", description = "Invalid field or malformed JSON",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an editor",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such session",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match names another version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Not application/json",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The summit does not exist",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid field or malformed JSON")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not an editor")
+    @APIResponse(responseCode = "404", description = "No such session")
+    @APIResponse(responseCode = "412", description = "If-Match names another version")
+    @APIResponse(responseCode = "415", description = "Not application/json")
+    @APIResponse(responseCode = "422", description = "The summit does not exist")
     public Response replace(@PathParam("id") long id, @Valid @NotNull SessionInput input,
                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return saved(service.replace(id, input, Precondition.ifMatch(ifMatch)));
@@ -201,20 +185,13 @@ public class SessionResource {
     @APIResponse(responseCode = "200", description = "Changed; ETag = the new version", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionView.class),
             examples = @ExampleObject(name = "sriov", value = SESSION)))
-    @APIResponse(responseCode = "400", description = "Invalid result or malformed JSON",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an editor",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such session",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match names another version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Not application/merge-patch+json",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The summit does not exist",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid result or malformed JSON")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not an editor")
+    @APIResponse(responseCode = "404", description = "No such session")
+    @APIResponse(responseCode = "412", description = "If-Match names another version")
+    @APIResponse(responseCode = "415", description = "Not application/merge-patch+json")
+    @APIResponse(responseCode = "422", description = "The summit does not exist")
     public Response patch(@PathParam("id") long id, String body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch)
             throws JsonProcessingException {
         return saved(service.patch(id, body, Precondition.ifMatch(ifMatch)));
@@ -232,18 +209,12 @@ public class SessionResource {
     @APIResponse(responseCode = "200", description = "Changed; ETag = the session's new version", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionView.class),
             examples = @ExampleObject(name = "sriov", value = SESSION)))
-    @APIResponse(responseCode = "400", description = "Unknown status or malformed JSON",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an editor",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such session or item",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match names another session version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Not application/merge-patch+json",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Unknown status or malformed JSON")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not an editor")
+    @APIResponse(responseCode = "404", description = "No such session or item")
+    @APIResponse(responseCode = "412", description = "If-Match names another session version")
+    @APIResponse(responseCode = "415", description = "Not application/merge-patch+json")
     public Response patchItem(@PathParam("id") long id,
                               @Parameter(description = "Position of the item, from 1", schema = @Schema(
                                       type = SchemaType.INTEGER, minimum = "1", maximum = "200"))
@@ -258,14 +229,10 @@ public class SessionResource {
     @Operation(summary = "Delete a session", description = "Role admin. Deletes its notes too (one "
             + "summit.notes.deleted event). If-Match (optional) must name the current version.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "401", description = "No valid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an admin",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such session",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match names another version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not an admin")
+    @APIResponse(responseCode = "404", description = "No such session")
+    @APIResponse(responseCode = "412", description = "If-Match names another version")
     public Response delete(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         service.delete(id, Precondition.ifMatch(ifMatch));
         return Response.noContent().build();

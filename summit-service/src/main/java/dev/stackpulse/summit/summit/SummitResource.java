@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.stackpulse.web.ListResponses;
 import dev.stackpulse.web.MergePatch;
 import dev.stackpulse.web.Precondition;
-import dev.stackpulse.web.Problem;
 import dev.stackpulse.web.ProblemException;
 import dev.stackpulse.web.PublicLinks;
 import dev.stackpulse.web.QueryParams;
@@ -98,8 +97,7 @@ public class SummitResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SummitPage.class),
                     examples = @ExampleObject(name = "page", value = PAGE_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "A malformed, repeated or unknown parameter, named in errors "
-            + "(invalid-parameter, unknown-parameter)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "(invalid-parameter, unknown-parameter)")
     public Response list(
             @Parameter(description = "Year of the start date", schema = @Schema(type = SchemaType.INTEGER,
                     minimum = "0", maximum = "9999")) @QueryParam("year") String year,
@@ -135,8 +133,7 @@ public class SummitResource {
             + "\"growth\":null,\"growthPercent\":null},{\"slug\":\"atlanta-2014\",\"city\":\"Atlanta\","
             + "\"season\":\"2014 spring\",\"startDate\":\"2014-05-12\",\"attendees\":4500,\"growth\":1500,"
             + "\"growthPercent\":50.0}],\"withoutAttendance\":[\"austin-2016\"]}")))
-    @APIResponse(responseCode = "400", description = "A query parameter was given (this view takes none)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A query parameter was given (this view takes none)")
     public Attendance attendance() {
         return service.attendance();
     }
@@ -152,10 +149,8 @@ public class SummitResource {
                     + SUMMIT_EXAMPLE + ",\"difference\":{\"days\":0,\"attendees\":0,\"countries\":0,"
                     + "\"companies\":0,\"pressAndAnalysts\":0,\"sponsors\":0,\"firstTimePercent\":0,"
                     + "\"minSessions\":0}}")))
-    @APIResponse(responseCode = "400", description = "a or b missing (invalid-parameter), or an unknown parameter",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "a or b does not exist",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "a or b missing (invalid-parameter), or an unknown parameter")
+    @APIResponse(responseCode = "404", description = "a or b does not exist")
     public Comparison compare(
             @Parameter(description = "Slug of the first summit", required = true, example = "vancouver-2015",
                     schema = @Schema(type = SchemaType.STRING, maxLength = 64)) @QueryParam("a") String a,
@@ -173,10 +168,8 @@ public class SummitResource {
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SummitView.class),
             examples = @ExampleObject(name = "tokyo", value = SUMMIT_EXAMPLE)))
     @APIResponse(responseCode = "304", description = "If-None-Match names the current version")
-    @APIResponse(responseCode = "400", description = "A query parameter was given (unknown-parameter)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such summit",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A query parameter was given (unknown-parameter)")
+    @APIResponse(responseCode = "404", description = "No such summit")
     public Response get(@PathParam("slug") String slug, @Context HttpHeaders headers) {
         SummitView view = service.get(slug);
         return Versions.current(headers, view, view.version());
@@ -194,16 +187,11 @@ public class SummitResource {
     @APIResponse(responseCode = "201", description = "Created; Location names it, ETag its version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SummitView.class),
                     examples = @ExampleObject(name = "tokyo", value = SUMMIT_EXAMPLE)))
-    @APIResponse(responseCode = "400", description = "Invalid field (named in errors) or malformed JSON",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an editor",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The slug exists",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Not application/json",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid field (named in errors) or malformed JSON")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not an editor")
+    @APIResponse(responseCode = "409", description = "The slug exists")
+    @APIResponse(responseCode = "415", description = "Not application/json")
     public Response create(@Valid @NotNull SummitInput input, @Context UriInfo uri) {
         SummitView view = service.create(input);
         return links.created(uri.getAbsolutePathBuilder().path(view.slug()))
@@ -223,18 +211,12 @@ public class SummitResource {
     @APIResponse(responseCode = "200", description = "Replaced; ETag = the new version", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SummitView.class),
             examples = @ExampleObject(name = "tokyo", value = SUMMIT_EXAMPLE)))
-    @APIResponse(responseCode = "400", description = "Invalid field or malformed JSON",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an editor",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such summit",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match names another version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Not application/json",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid field or malformed JSON")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not an editor")
+    @APIResponse(responseCode = "404", description = "No such summit")
+    @APIResponse(responseCode = "412", description = "If-Match names another version")
+    @APIResponse(responseCode = "415", description = "Not application/json")
     public Response replace(@PathParam("slug") String slug, @Valid @NotNull SummitInput input,
                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return saved(service.replace(slug, input, Precondition.ifMatch(ifMatch)));
@@ -252,18 +234,12 @@ public class SummitResource {
     @APIResponse(responseCode = "200", description = "Changed; ETag = the new version", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SummitView.class),
             examples = @ExampleObject(name = "tokyo", value = SUMMIT_EXAMPLE)))
-    @APIResponse(responseCode = "400", description = "Invalid result or malformed JSON",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an editor",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such summit",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match names another version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Not application/merge-patch+json",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid result or malformed JSON")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not an editor")
+    @APIResponse(responseCode = "404", description = "No such summit")
+    @APIResponse(responseCode = "412", description = "If-Match names another version")
+    @APIResponse(responseCode = "415", description = "Not application/merge-patch+json")
     public Response patch(@PathParam("slug") String slug, String body,
                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) throws JsonProcessingException {
         return saved(service.patch(slug, body, Precondition.ifMatch(ifMatch)));
@@ -275,16 +251,11 @@ public class SummitResource {
     @Operation(summary = "Delete a summit", description = "Role admin. Refused while design-summit sessions refer "
             + "to it. If-Match (optional) must name the current version.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "401", description = "No valid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an admin",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such summit",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The summit still has design-summit sessions",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match names another version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not an admin")
+    @APIResponse(responseCode = "404", description = "No such summit")
+    @APIResponse(responseCode = "409", description = "The summit still has design-summit sessions")
+    @APIResponse(responseCode = "412", description = "If-Match names another version")
     public Response delete(@PathParam("slug") String slug, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         service.delete(slug, Precondition.ifMatch(ifMatch));
         return Response.noContent().build();
