@@ -11,6 +11,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -45,7 +46,7 @@ public class ProblemTypeResource {
             examples = @ExampleObject(name = "gone", value = "{\"type\":\"/problems/gone\",\"status\":410,"
                     + "\"title\":\"Gone\",\"meaning\":\"The cursor points before the retention window\"}")))
     @APIResponse(responseCode = "404", description = "No such problem type",
-            content = @Content(mediaType = Problem.MEDIA_TYPE))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ProblemTypeView one(@PathParam("slug") String slug) {
         return ProblemType.bySlug(slug).map(ProblemTypeView::of)
                 .orElseThrow(() -> ProblemException.notFound("problem type", slug));
