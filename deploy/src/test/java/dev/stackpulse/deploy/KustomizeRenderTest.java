@@ -24,7 +24,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Renders every overlay, writes it to target/rendered/ for the schema validation (validate/validate.mjs), pins
- * the objects each overlay contains, and cross-checks the renderer against kubectl's kustomize when available.
+ * the objects each overlay contains, and checks the renderer against real kustomize's output committed under
+ * deploy/kubernetes/rendered/ (always) and that output against kubectl's kustomize (where kubectl is installed).
  */
 class KustomizeRenderTest {
 
@@ -75,15 +76,45 @@ class KustomizeRenderTest {
                 assertTrue(((String) c.get("image")).contains(":"), id(o) + " runs an untagged image " + c.get("image"))));
     }
 
+    /** Real kustomize's output, committed: the renderer is checked against it on every build, kubectl or not. */
     @ParameterizedTest
     @ValueSource(strings = {"dev", "production"})
-    void rendererAgreesWithKubectlKustomize(String overlay) throws Exception {
-        assumeTrue(onPath("kubectl"), "kubectl is not installed: the cross-check runs where it is");
+    void rendererAgreesWithTheCommittedOutputOfRealKustomize(String overlay) throws IOException {
+        List<String> differences = differences(golden(overlay), byId(Overlay.render(overlay).objects()));
+        assertTrue(differences.isEmpty(), GOLDEN + "/" + overlay + ".yaml (real kustomize) vs Kustomize.java's rendering of "
+                + "overlays/" + overlay + ": " + String.join("; ", differences) + ". If the overlay changed, run "
+                + REFRESH + " (needs kubectl) and commit the result; otherwise fix Kustomize.java.");
+    }
+
+    /** Where kubectl exists: the committed output is still what real kustomize renders from today's overlays. */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "production"})
+    void committedOutputIsWhatKubectlKustomizeRendersToday(String overlay) throws Exception {
+        assumeTrue(onPath("kubectl"), "kubectl is not installed: the golden files are checked against it where it is");
         Process p = new ProcessBuilder("kubectl", "kustomize", Overlay.dir(overlay).toString())
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, "kubectl kustomize failed");
-        assertEquals(byId(Yaml.parseAll(output)), byId(Overlay.render(overlay).objects()));
+        List<String> differences = differences(byId(Yaml.parseAll(output)), golden(overlay));
+        assertTrue(differences.isEmpty(), GOLDEN + "/" + overlay + ".yaml is out of date with kubectl kustomize: "
+                + String.join("; ", differences) + ". Run " + REFRESH + " and commit the result.");
+    }
+
+    @Test
+    void theGoldenComparisonNamesWhatDiffers() {
+        Map<String, Map<String, Object>> expected = byId(Yaml.parseAll("""
+                {kind: Service, metadata: {name: a}, spec: {x: 1}}
+                ---
+                {kind: Service, metadata: {name: b}}
+                """));
+        Map<String, Map<String, Object>> actual = byId(Yaml.parseAll("""
+                {kind: Service, metadata: {name: a}, spec: {x: 2}}
+                ---
+                {kind: Service, metadata: {name: c}}
+                """));
+        assertEquals(List.of("missing Service/b", "unexpected Service/c",
+                "Service/a differs: expected {kind=Service, metadata={name=a}, spec={x=1}} but got "
+                        + "{kind=Service, metadata={name=a}, spec={x=2}}"), differences(expected, actual));
     }
 
     @Test
@@ -123,6 +154,26 @@ class KustomizeRenderTest {
         Map<String, Object> cm = Kustomize.render(dir).get(0);
         assertEquals(Map.of("name", "g", "labels", Map.of("grafana_dashboard", "1")), cm.get("metadata"));
         assertEquals(Map.of("k", "v"), cm.get("data"));
+    }
+
+    private static final String GOLDEN = "deploy/kubernetes/rendered";
+    private static final String REFRESH = "deploy/kubernetes/rendered/refresh";
+
+    private static Map<String, Map<String, Object>> golden(String overlay) throws IOException {
+        return byId(Yaml.parseAll(Files.readString(ServiceConfig.root().resolve(GOLDEN).resolve(overlay + ".yaml"))));
+    }
+
+    /** What differs between two renderings, object by object (missing, unexpected, different content). */
+    static List<String> differences(Map<String, Map<String, Object>> expected, Map<String, Map<String, Object>> actual) {
+        List<String> out = new java.util.ArrayList<>();
+        expected.keySet().stream().filter(id -> !actual.containsKey(id)).forEach(id -> out.add("missing " + id));
+        actual.keySet().stream().filter(id -> !expected.containsKey(id)).forEach(id -> out.add("unexpected " + id));
+        expected.forEach((id, o) -> {
+            if (actual.containsKey(id) && !o.equals(actual.get(id))) {
+                out.add(id + " differs: expected " + o + " but got " + actual.get(id));
+            }
+        });
+        return out;
     }
 
     static String id(Map<String, Object> o) {

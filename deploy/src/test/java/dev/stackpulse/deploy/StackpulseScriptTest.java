@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +13,10 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -93,6 +98,31 @@ class StackpulseScriptTest {
         // durable PostgreSQL (RunModeTest proves what these options give): never the tests' --ephemeral
         List<String> infraArgs = Files.readAllLines(checkout.resolve("infra-args"));
         assertTrue(!infraArgs.contains("--ephemeral") && infraArgs.contains("--app-password-file"), infraArgs.toString());
+    }
+
+    @Test
+    void startCreatesTheContractTopicsAndWritesWhatDevModeNeeds() throws Exception {
+        fakeCheckout();
+        Result first = run("start");
+        assertEquals(0, first.code, first.out);
+        List<String> infraArgs = Files.readAllLines(checkout.resolve("infra-args"));
+        Set<String> topics = new TreeSet<>();
+        for (String topic : infraArgs.get(infraArgs.indexOf("--topics") + 1).split(",")) {
+            topics.add(topic.substring(0, topic.indexOf(':')));
+        }
+        assertEquals(ProductionSecurityTest.contractTopics(), topics, "--topics of the run script = Topics");
+
+        // the services' %dev profile (quarkus:dev) reads these from .stackpulse/dev.properties
+        Path dev = checkout.resolve(".stackpulse/dev.properties");
+        assertEquals("rw-------", mode(dev));
+        Properties p = new Properties();
+        p.load(new StringReader(Files.readString(dev)));
+        Map<String, String> written = new TreeMap<>();
+        p.stringPropertyNames().forEach(k -> written.put(k, p.getProperty(k)));
+        assertEquals(Map.of("stackpulse.dev.postgres-port", ports.get("pg"), "stackpulse.dev.kafka-port", ports.get("kafka"),
+                "stackpulse.dev.db-password", "fake-password",
+                "stackpulse.dev.jwt-public-key", "file:" + checkout.toAbsolutePath().resolve(".stackpulse/keys/jwt-public.pem")),
+                written);
     }
 
     private void fakeCheckout() throws IOException {
