@@ -252,13 +252,17 @@ class OpenApiConventionTest {
         });
     }
 
-    /** A GET answering JSON that is (or whose example is) an array, an envelope with items, or that takes a paging parameter. */
+    /**
+     * A GET answering JSON that is (or whose example is) an array, an envelope (items with limit or next), or that
+     * takes a paging parameter. An entity that merely has an {@code items} field (a session's action items) is not.
+     */
     static boolean isList(Operation op) {
         if (!op.method().equals("get") || op.okJsonSchema() == null) {
             return false;
         }
         JsonNode schema = op.okJsonSchema();
-        return types(op, schema).contains("array") || op.okExampleIsArray() || schema.path("properties").has("items")
+        return types(op, schema).contains("array") || op.okExampleIsArray() || (schema.path("properties").has("items")
+                && (schema.path("properties").has("limit") || schema.path("properties").has("next")))
                 || PAGING.stream().anyMatch(p -> op.parameter("query", p) != null);
     }
 

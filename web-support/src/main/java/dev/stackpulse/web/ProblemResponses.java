@@ -40,6 +40,11 @@ public class ProblemResponses implements OASFilter {
         if (operation.getResponses() == null || operation.getResponses().getAPIResponses() == null) {
             return;
         }
+        if (operation.getResponses().getAPIResponse("400") == null) {
+            // KnownParameters answers any operation given a query parameter it does not define.
+            operation.getResponses().addAPIResponse("400", OASFactory.createAPIResponse()
+                    .description("An unknown or repeated query parameter (unknown-parameter, invalid-parameter)"));
+        }
         operation.getResponses().getAPIResponses().forEach((status, response) -> {
             if (isError(status) && !hasProblemSchema(response)) {
                 response.setContent(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,

@@ -36,7 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** HTTP API of one project's record in one release (adoption, highlights): GET, PUT, PATCH, DELETE. */
 @Path("/releases")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "adoption")
+@Tag(name = "adoption", description = "Per-release records of a project: adoption, maturity inputs, highlights")
 public class AdoptionResource {
 
     static final String RECORD_EXAMPLE = """

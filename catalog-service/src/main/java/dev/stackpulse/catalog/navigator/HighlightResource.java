@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** HTTP API of a release's highlights: the projects with highlight topics in it. */
 @Path("/releases")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "releases")
+@Tag(name = "releases", description = "Release series (Austin to today), their highlights per project")
 public class HighlightResource {
 
     private static final String PAGE_EXAMPLE = """

@@ -28,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** HTTP API of the computed side of projects: the list with figures, the Navigator view, one project's trend. */
 @Path("/projects")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "projects")
+@Tag(name = "projects", description = "OpenStack projects, and the Navigator view of them with adoption, maturity and age")
 public class NavigatorResource {
 
     private static final String ENTRY = """

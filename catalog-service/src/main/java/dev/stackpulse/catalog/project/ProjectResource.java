@@ -41,7 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/projects")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "projects")
+@Tag(name = "projects", description = "OpenStack projects, and the Navigator view of them with adoption, maturity and age")
 public class ProjectResource {
 
     static final String PROJECT_EXAMPLE = """

@@ -43,7 +43,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** HTTP API of release series: the list, and each release's GET, POST, PUT, PATCH and DELETE. */
 @Path("/releases")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "releases")
+@Tag(name = "releases", description = "Release series (Austin to today), their highlights per project")
 public class ReleaseResource {
 
     static final String RELEASE_EXAMPLE = """

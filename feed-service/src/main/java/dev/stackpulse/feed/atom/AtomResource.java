@@ -50,7 +50,7 @@ public class AtomResource {
     @APIResponse(responseCode = "404", description = "No such archive page (yet)")
     @APIResponse(responseCode = "410", description = "Archive page pruned by retention")
     public String feed(@Parameter(description = "Archive number (absent: the subscription document)",
-            schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("page") String page) {
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "2147483647")) @QueryParam("page") String page) {
         Integer archive = QueryParams.integer("page", page, 1, Integer.MAX_VALUE);
         // Links from the configured public base URL, else relative (RFC 4287 allows IRI references): never from Host.
         return writer.write(atom.page(archive), UriBuilder.fromUri(links.link(URI.create("/"))));

@@ -92,7 +92,7 @@ public class EntityResource {
             @PathParam("source") String source,
             @Parameter(description = "Entity key; may contain '/'", example = "nova") @PathParam("subject") String subject,
             @Parameter(description = "Cursor: a feed position (the last change seen); 0 = from the start",
-                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0"))
+                    schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]{1,19}$"))
             @QueryParam("after") String after,
             @Parameter(description = "Page size", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
                     maximum = "500", defaultValue = "50")) @QueryParam("limit") String limit,

@@ -80,7 +80,7 @@ public class FeedResource {
     @APIResponse(responseCode = "410", description = "`after` is older than the retention window")
     public Response page(
             @Parameter(description = "Cursor: a feed position (the last entry seen); 0 = from the start",
-                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0"))
+                    schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]{1,19}$"))
             @QueryParam("after") String after,
             @Parameter(description = "Page size", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
                     maximum = "500", defaultValue = "50")) @QueryParam("limit") String limit,

@@ -52,7 +52,8 @@ public class RetentionResource {
             @Parameter(description = "Prune entries that arrived before this time (RFC 3339)",
                     schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("before") String before,
             @Parameter(description = "Prune every position up to this one",
-                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0"))
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0",
+                            maximum = "9223372036854775807"))
             @QueryParam("through") String through) {
         OffsetDateTime cutoff = QueryParams.time("before", before);
         Long position = QueryParams.longInteger("through", through, 0, Long.MAX_VALUE);

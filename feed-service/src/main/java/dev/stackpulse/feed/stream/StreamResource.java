@@ -63,10 +63,10 @@ public class StreamResource {
             schema = @Schema(type = SchemaType.INTEGER)))
     public void stream(
             @Parameter(description = "The last position received (wins over `after`)",
-                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0"))
+                    schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]{1,19}$"))
             @HeaderParam("Last-Event-ID") String lastEventId,
             @Parameter(description = "Cursor: a feed position; 0 = from the start",
-                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0"))
+                    schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]{1,19}$"))
             @QueryParam("after") String after,
             @Parameter(description = "Source, with or without the leading '/'", example = "catalog-service")
             @QueryParam("source") String source,

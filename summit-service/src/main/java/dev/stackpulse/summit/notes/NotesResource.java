@@ -77,7 +77,8 @@ public class NotesResource {
     @APIResponse(responseCode = "304", description = "If-None-Match names the current revision")
     @APIResponse(responseCode = "400", description = "A query parameter was given (unknown-parameter)")
     @APIResponse(responseCode = "404", description = "No such session")
-    public Response current(@PathParam("id") long id, @Context HttpHeaders headers) {
+    public Response current(@Parameter(description = "The session's id", schema = @Schema(type = SchemaType.INTEGER, format = "int64",
+            minimum = "1", maximum = "9223372036854775807")) @PathParam("id") long id, @Context HttpHeaders headers) {
         NotesView view = service.current(id);
         return Versions.current(headers, view, view.revision());
     }
@@ -105,7 +106,8 @@ public class NotesResource {
     @APIResponse(responseCode = "413", description = "Body larger than 1 MiB")
     @APIResponse(responseCode = "415", description = "Not JSON, Markdown or plain text")
     @APIResponse(responseCode = "428", description = "No If-Match")
-    public Response edit(@PathParam("id") long id, @Valid @NotNull NotesInput input,
+    public Response edit(@Parameter(description = "The session's id", schema = @Schema(type = SchemaType.INTEGER, format = "int64",
+            minimum = "1", maximum = "9223372036854775807")) @PathParam("id") long id, @Valid @NotNull NotesInput input,
                          @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return saved(service.edit(id, input.body(), Precondition.ifMatch(ifMatch), author()));
     }
@@ -115,7 +117,8 @@ public class NotesResource {
     @RolesAllowed({"editor", "admin"})
     @Operation(hidden = true, summary = "Edit the notes with a raw Markdown body",
             description = "Documented with the JSON form: the same operation")
-    public Response editMarkdown(@PathParam("id") long id, String body,
+    public Response editMarkdown(@Parameter(description = "The session's id", schema = @Schema(type = SchemaType.INTEGER, format = "int64",
+            minimum = "1", maximum = "9223372036854775807")) @PathParam("id") long id, String body,
                                  @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return saved(service.edit(id, body == null ? "" : Text.require("body", body), Precondition.ifMatch(ifMatch),
                 author()));
@@ -134,7 +137,8 @@ public class NotesResource {
                     examples = @ExampleObject(name = "page", value = PAGE)))
     @APIResponse(responseCode = "400", description = "A malformed, repeated or unknown parameter, named in errors")
     @APIResponse(responseCode = "404", description = "No such session")
-    public Response revisions(@PathParam("id") long id,
+    public Response revisions(@Parameter(description = "The session's id", schema = @Schema(type = SchemaType.INTEGER, format = "int64",
+            minimum = "1", maximum = "9223372036854775807")) @PathParam("id") long id,
             @Parameter(description = "Page size, 1-500 (default 50)", schema = @Schema(type = SchemaType.INTEGER,
                     minimum = "1", maximum = "500", defaultValue = "50")) @QueryParam("limit") String limit,
             @Parameter(description = "Cursor of the next page: follow next; opaque",
@@ -153,7 +157,8 @@ public class NotesResource {
             examples = @ExampleObject(name = "notes", value = NOTES)))
     @APIResponse(responseCode = "400", description = "A query parameter was given (unknown-parameter)")
     @APIResponse(responseCode = "404", description = "No such session or revision")
-    public NotesView revision(@PathParam("id") long id,
+    public NotesView revision(@Parameter(description = "The session's id", schema = @Schema(type = SchemaType.INTEGER, format = "int64",
+            minimum = "1", maximum = "9223372036854775807")) @PathParam("id") long id,
                               @Parameter(description = "Revision number, from 1", schema = @Schema(
                                       type = SchemaType.INTEGER, minimum = "1", maximum = "2147483647"))
                               @PathParam("n") int n) {
@@ -177,7 +182,8 @@ public class NotesResource {
                     """)))
     @APIResponse(responseCode = "400", description = "from or to missing or not a revision number")
     @APIResponse(responseCode = "404", description = "No such session or revision")
-    public String diff(@PathParam("id") long id,
+    public String diff(@Parameter(description = "The session's id", schema = @Schema(type = SchemaType.INTEGER, format = "int64",
+            minimum = "1", maximum = "9223372036854775807")) @PathParam("id") long id,
                        @Parameter(description = "The revision to diff from (0: the empty text)", required = true,
                                schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "2147483647"))
                        @QueryParam("from") String from,

@@ -124,7 +124,8 @@ public class SessionResource {
     @APIResponse(responseCode = "304", description = "If-None-Match names the current version")
     @APIResponse(responseCode = "400", description = "A query parameter was given (unknown-parameter)")
     @APIResponse(responseCode = "404", description = "No such session")
-    public Response get(@PathParam("id") long id, @Context HttpHeaders headers) {
+    public Response get(@Parameter(description = "The session's id", schema = @Schema(type = SchemaType.INTEGER, format = "int64",
+            minimum = "1", maximum = "9223372036854775807")) @PathParam("id") long id, @Context HttpHeaders headers) {
         SessionView view = service.get(id);
         return Versions.current(headers, view, view.version());
     }
@@ -168,7 +169,8 @@ public class SessionResource {
     @APIResponse(responseCode = "412", description = "If-Match names another version")
     @APIResponse(responseCode = "415", description = "Not application/json")
     @APIResponse(responseCode = "422", description = "The summit does not exist")
-    public Response replace(@PathParam("id") long id, @Valid @NotNull SessionInput input,
+    public Response replace(@Parameter(description = "The session's id", schema = @Schema(type = SchemaType.INTEGER, format = "int64",
+            minimum = "1", maximum = "9223372036854775807")) @PathParam("id") long id, @Valid @NotNull SessionInput input,
                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return saved(service.replace(id, input, Precondition.ifMatch(ifMatch)));
     }
@@ -192,7 +194,8 @@ public class SessionResource {
     @APIResponse(responseCode = "412", description = "If-Match names another version")
     @APIResponse(responseCode = "415", description = "Not application/merge-patch+json")
     @APIResponse(responseCode = "422", description = "The summit does not exist")
-    public Response patch(@PathParam("id") long id, String body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch)
+    public Response patch(@Parameter(description = "The session's id", schema = @Schema(type = SchemaType.INTEGER, format = "int64",
+            minimum = "1", maximum = "9223372036854775807")) @PathParam("id") long id, String body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch)
             throws JsonProcessingException {
         return saved(service.patch(id, body, Precondition.ifMatch(ifMatch)));
     }
@@ -215,7 +218,8 @@ public class SessionResource {
     @APIResponse(responseCode = "404", description = "No such session or item")
     @APIResponse(responseCode = "412", description = "If-Match names another session version")
     @APIResponse(responseCode = "415", description = "Not application/merge-patch+json")
-    public Response patchItem(@PathParam("id") long id,
+    public Response patchItem(@Parameter(description = "The session's id", schema = @Schema(type = SchemaType.INTEGER, format = "int64",
+            minimum = "1", maximum = "9223372036854775807")) @PathParam("id") long id,
                               @Parameter(description = "Position of the item, from 1", schema = @Schema(
                                       type = SchemaType.INTEGER, minimum = "1", maximum = "200"))
                               @PathParam("n") int n, String body,
@@ -233,7 +237,8 @@ public class SessionResource {
     @APIResponse(responseCode = "403", description = "Not an admin")
     @APIResponse(responseCode = "404", description = "No such session")
     @APIResponse(responseCode = "412", description = "If-Match names another version")
-    public Response delete(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    public Response delete(@Parameter(description = "The session's id", schema = @Schema(type = SchemaType.INTEGER, format = "int64",
+            minimum = "1", maximum = "9223372036854775807")) @PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         service.delete(id, Precondition.ifMatch(ifMatch));
         return Response.noContent().build();
     }
