@@ -25,9 +25,8 @@ public class OutboxMetrics {
                 .description("Events committed but not yet published to Kafka")
                 .tag("topic", config.topic())
                 .register(registry);
-        Gauge.builder("stackpulse.outbox.oldest.age", this, OutboxMetrics::oldestAgeSeconds)
+        Gauge.builder("stackpulse.outbox.oldest.age.seconds", this, OutboxMetrics::oldestAgeSeconds)
                 .description("Seconds the oldest unpublished event has waited since its commit (0 when none waits)")
-                .baseUnit("seconds")
                 .tag("topic", config.topic())
                 .register(registry);
         this.published = Counter.builder("stackpulse.outbox.published")

@@ -17,7 +17,7 @@ class OutboxMetricsTest {
     @Test
     void theOldestWaitingEventsAgeIsMeasuredWhenScraped() {
         metrics.backlog(3, Instant.now().minusSeconds(90));
-        double age = registry.get("stackpulse.outbox.oldest.age").tag("topic", "catalog.events").gauge().value();
+        double age = registry.get("stackpulse.outbox.oldest.age.seconds").tag("topic", "catalog.events").gauge().value();
         assertTrue(age >= 90 && age < 150, "age " + age);
         assertEquals(3, registry.get("stackpulse.outbox.backlog").gauge().value());
     }
@@ -26,7 +26,7 @@ class OutboxMetricsTest {
     void anEmptyOutboxHasNoAge() {
         metrics.backlog(3, Instant.now().minusSeconds(90));
         metrics.backlog(0, null);
-        assertEquals(0, registry.get("stackpulse.outbox.oldest.age").gauge().value());
+        assertEquals(0, registry.get("stackpulse.outbox.oldest.age.seconds").gauge().value());
     }
 
     private static OutboxConfig config(String topic) {
