@@ -77,6 +77,13 @@ public class FeedRepository {
         return head.longValue();
     }
 
+    /** The newest position ever assigned: the head, or what retention pruned through when it pruned everything. */
+    public long headOrPrunedThrough() {
+        Number head = (Number) em.createNativeQuery("SELECT GREATEST((SELECT COALESCE(MAX(position), 0) FROM feed_entry),"
+                + " (SELECT pruned_through FROM feed_retention WHERE id = 1))").getSingleResult();
+        return head.longValue();
+    }
+
     /** Every position up to this one has been pruned by retention. */
     @Transactional
     public long prunedThrough() {

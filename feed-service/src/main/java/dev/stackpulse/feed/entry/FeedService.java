@@ -43,6 +43,9 @@ public class FeedService {
 
     /** 410 when entries after {@code cursor} were pruned; 0 means "from the oldest entry kept" and never expires. */
     public void checkNotPruned(String parameter, long cursor) {
+        if (cursor == 0) {
+            return; // the usual first page: nothing to ask the database
+        }
         long prunedThrough = repository.prunedThrough();
         if (cursor > 0 && cursor < prunedThrough) {
             throw gone(parameter, cursor, prunedThrough);
@@ -51,7 +54,7 @@ public class FeedService {
 
     /** 400 naming the parameter and the head when {@code cursor} is past every position ever assigned or pruned. */
     public void checkNotBeyondHead(String parameter, long cursor) {
-        long head = Math.max(repository.head(), repository.prunedThrough());
+        long head = repository.headOrPrunedThrough();
         if (cursor > head) {
             throw beyondHead(parameter, cursor, head);
         }
