@@ -1,5 +1,6 @@
 package dev.stackpulse.web;
 
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -25,8 +26,9 @@ public class KnownParameters {
     private final Map<Method, Set<String>> declared = new ConcurrentHashMap<>();
 
     @ServerRequestFilter
-    public Response check(ContainerRequestContext request, ResourceInfo resource) {
-        if (request.getUriInfo().getRequestUri().getRawQuery() == null || resource.getResourceMethod() == null) {
+    public Response check(ContainerRequestContext request, ResourceInfo resource, HttpServerRequest http) {
+        // Vert.x's raw query: most requests have none, and building the JAX-RS request URI to learn that costs.
+        if (http.query() == null || resource.getResourceMethod() == null) {
             return null;
         }
         Set<String> names = declared.computeIfAbsent(resource.getResourceMethod(), KnownParameters::queryParams);
