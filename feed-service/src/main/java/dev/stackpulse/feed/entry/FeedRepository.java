@@ -4,8 +4,6 @@ import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,13 +22,10 @@ public class FeedRepository {
 
     private final EntityManager em;
     private final DataSource dataSource;
-    private final Counter pageReads;
 
-    public FeedRepository(EntityManager em, DataSource dataSource, MeterRegistry registry) {
+    public FeedRepository(EntityManager em, DataSource dataSource) {
         this.em = em;
         this.dataSource = dataSource;
-        this.pageReads = Counter.builder("feed.page.reads")
-                .description("Page statements run (a 304 from the feed's state runs none)").register(registry);
     }
 
     /**
@@ -98,7 +93,6 @@ public class FeedRepository {
 
     /** {@link #page} with the state it was read in, from one statement (autocommit: no transaction round trips). */
     public Page read(long after, FeedQuery query, int limit, long maxBytes) {
-        pageReads.increment();
         try (Connection db = dataSource.getConnection()) {
             KnownPairs pairs = known != null ? known : loadPairs(db);
             for (int attempt = 0; ; attempt++) {

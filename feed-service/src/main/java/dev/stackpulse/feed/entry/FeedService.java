@@ -6,6 +6,8 @@ import dev.stackpulse.web.ProblemException;
 import dev.stackpulse.web.ProblemType;
 import dev.stackpulse.web.QueryParams;
 import dev.stackpulse.web.Slice;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.EntityTag;
 import java.util.Map;
@@ -23,9 +25,14 @@ public class FeedService {
     private final FeedRepository repository;
     private final FeedConfig config;
 
-    public FeedService(FeedRepository repository, FeedConfig config) {
+    private final Counter pageReads;
+
+    public FeedService(FeedRepository repository, FeedConfig config, MeterRegistry registry) {
         this.repository = repository;
         this.config = config;
+        this.pageReads = Counter.builder("feed.page.reads")
+                .description("GET /feed pages read from the database (a 304 from the feed's state reads none)")
+                .register(registry);
     }
 
     /** A feed position parameter ({@code after}, {@code Last-Event-ID}, ...): 0 (from the start) when absent. */
@@ -42,6 +49,7 @@ public class FeedService {
      * next cursor is never null: an empty page's is the same position, to poll.
      */
     public Page page(long after, int limit, FeedQuery query) {
+        pageReads.increment();
         FeedRepository.Page read = repository.read(after, query, limit, config.pageMaxBytes().asLongValue());
         FeedRepository.Version version = read.version();
         if (after > 0 && after < version.prunedThrough()) {
