@@ -4,7 +4,6 @@ import dev.stackpulse.feed.config.FeedConfig;
 import dev.stackpulse.web.ListPage;
 import dev.stackpulse.web.ListResponses;
 import dev.stackpulse.web.QueryParams;
-import dev.stackpulse.web.Slice;
 import dev.stackpulse.web.Versions;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
@@ -100,13 +99,23 @@ public class FeedResource {
         long cursor = FeedService.position("after", after);
         int size = QueryParams.limit(limit);
         FeedQuery query = FeedQuery.parse(source, type, subject, since, until);
-        Slice<FeedEntryView> page = feed.page(cursor, size, query);
+        FeedService.Shape shape = new FeedService.Shape(cursor, size, query);
+        if (headers.getHeaderString(HttpHeaders.IF_NONE_MATCH) != null) {
+            // The tag this replica gave the same request while the feed was in the same state: no page to read.
+            EntityTag known = feed.knownTag(shape);
+            Response notModified = known == null ? null : Versions.notModified(headers, known);
+            if (notModified != null) {
+                return Response.fromResponse(notModified).header(POLL_INTERVAL, config.pollIntervalSeconds()).build();
+            }
+        }
+        FeedService.Page page = feed.page(cursor, size, query);
         // Changes exactly when the page's content does: same query, new entries => new next or count.
-        EntityTag tag = new EntityTag(page.nextCursor() + "-" + page.items().size() + "-"
+        EntityTag tag = new EntityTag(page.slice().nextCursor() + "-" + page.slice().items().size() + "-"
                 + Integer.toHexString(Objects.hash(cursor, size, query)));
+        feed.rememberTag(shape, page.version(), tag);
         Response notModified = Versions.notModified(headers, tag);
         Response.ResponseBuilder response = notModified != null ? Response.fromResponse(notModified)
-                : lists.ok(page, uri).tag(tag);
+                : lists.ok(page.slice(), uri).tag(tag);
         return response.header(POLL_INTERVAL, config.pollIntervalSeconds()).build();
     }
 }

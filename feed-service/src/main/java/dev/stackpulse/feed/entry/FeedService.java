@@ -6,7 +6,12 @@ import dev.stackpulse.web.ProblemException;
 import dev.stackpulse.web.ProblemType;
 import dev.stackpulse.web.QueryParams;
 import dev.stackpulse.web.Slice;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.EntityTag;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 
 /**
@@ -20,9 +25,14 @@ public class FeedService {
     private final FeedRepository repository;
     private final FeedConfig config;
 
-    public FeedService(FeedRepository repository, FeedConfig config) {
+    private final Counter pageReads;
+
+    public FeedService(FeedRepository repository, FeedConfig config, MeterRegistry registry) {
         this.repository = repository;
         this.config = config;
+        this.pageReads = Counter.builder("feed.page.reads")
+                .description("GET /feed pages read from the database (a 304 from the feed's state reads none)")
+                .register(registry);
     }
 
     /** A feed position parameter ({@code after}, {@code Last-Event-ID}, ...): 0 (from the start) when absent. */
@@ -30,15 +40,58 @@ public class FeedService {
         return QueryParams.longInteger(parameter, raw, 0, Long.MAX_VALUE, 0);
     }
 
-    /** The page after a position; its next cursor is never null: an empty page's is the same position, to poll. */
-    public Slice<FeedEntryView> page(long after, int limit, FeedQuery query) {
-        checkNotPruned("after", after);
-        List<FeedEntryView> entries = repository.page(after, query, limit, config.pageMaxBytes().asLongValue());
-        if (entries.isEmpty()) {
-            checkNotBeyondHead("after", after);
+    /** A page and the state of the feed it was read in (what its ETag is made of). */
+    public record Page(Slice<FeedEntryView> slice, FeedRepository.Version version) {
+    }
+
+    /**
+     * The page after a position, from one statement (the cursor rules are checked against the same snapshot); its
+     * next cursor is never null: an empty page's is the same position, to poll.
+     */
+    public Page page(long after, int limit, FeedQuery query) {
+        pageReads.increment();
+        FeedRepository.Page read = repository.read(after, query, limit, config.pageMaxBytes().asLongValue());
+        FeedRepository.Version version = read.version();
+        if (after > 0 && after < version.prunedThrough()) {
+            throw gone("after", after, version.prunedThrough());
+        }
+        List<FeedEntryView> entries = read.entries();
+        long head = Math.max(version.head(), version.prunedThrough());
+        if (entries.isEmpty() && after > head) {
+            throw beyondHead("after", after, head);
         }
         long next = entries.isEmpty() ? after : entries.get(entries.size() - 1).position();
-        return new Slice<>(entries, limit, Long.toString(next));
+        return new Page(new Slice<>(entries, limit, Long.toString(next)), version);
+    }
+
+    /** A page request: what its content depends on besides the feed's state. */
+    public record Shape(long cursor, int limit, FeedQuery query) {
+    }
+
+    private record IssuedTag(FeedRepository.Version version, EntityTag tag) {
+    }
+
+    /** Most page requests whose tag is remembered; beyond it the memory starts over (a miss only reads the page). */
+    private static final int MAX_TAGS = 10_000;
+
+    /** Tags this replica gave, per request, with the feed's state they were computed in. */
+    private final Map<Shape, IssuedTag> tags = new ConcurrentHashMap<>();
+
+    /**
+     * The tag of this request's page when this replica computed it in the feed's current state (same head, same
+     * watermark: the same content), else null. Costs one small statement, no page read.
+     */
+    public EntityTag knownTag(Shape shape) {
+        IssuedTag issued = tags.get(shape);
+        return issued != null && issued.version().equals(repository.version()) ? issued.tag() : null;
+    }
+
+    /** Remembers the tag a page got in the state it was read in. */
+    public void rememberTag(Shape shape, FeedRepository.Version version, EntityTag tag) {
+        if (tags.size() >= MAX_TAGS) {
+            tags.clear();
+        }
+        tags.put(shape, new IssuedTag(version, tag));
     }
 
     /** 410 when entries after {@code cursor} were pruned; 0 means "from the oldest entry kept" and never expires. */

@@ -6,9 +6,18 @@ import io.smallrye.faulttolerance.api.Guard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.util.TypeLiteral;
 import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
 /** Stores events once, with positions assigned in commit order, and keeps each entity's latest state. */
@@ -45,10 +54,12 @@ public class EventStore {
     private static final Logger LOG = Logger.getLogger(EventStore.class);
 
     private final EntityManager em;
+    private final DataSource dataSource;
     private final Guard transientRetry;
 
-    public EventStore(EntityManager em, IngestConfig config) {
+    public EventStore(EntityManager em, DataSource dataSource, IngestConfig config) {
         this.em = em;
+        this.dataSource = dataSource;
         IngestConfig.TransientRetry retry = config.transientRetry();
         this.transientRetry = Guard.create().withDescription("feed ingest: transient database failures")
                 .withRetry().maxRetries(-1).maxDuration(retry.maxDuration().toMillis(), ChronoUnit.MILLIS)
@@ -60,9 +71,9 @@ public class EventStore {
     }
 
     /**
-     * Stores a batch in one transaction (one lock, one commit, one NOTIFY: the per-event cost is the inserts
-     * alone). Each attempt is its own transaction; a transient failure (connection lost, serialization failure) is
-     * retried with backoff for at most {@code feed.ingest.transient-retry.max-duration}, and since storing is
+     * Stores a batch in one transaction: one lock, one set-based INSERT (entries and latest states), one NOTIFY
+     * carrying the newest position, one commit; nothing per event. Each attempt is its own transaction; a transient
+     * failure (connection lost, serialization failure) is retried with backoff for at most {@code feed.ingest.transient-retry.max-duration}, and since storing is
      * idempotent a retried batch changes nothing twice.
      *
      * @throws RejectedByDatabase when the database refuses the data: the whole batch is rolled back, the caller finds
@@ -85,80 +96,112 @@ public class EventStore {
     private static final TypeLiteral<List<Outcome>> OUTCOMES = new TypeLiteral<>() {
     };
 
+    /**
+     * The whole batch in two statements under the position lock: one INSERT of every event (positions in batch
+     * order, redeliveries skipped by the unique key, stale computed against the stored state and the batch's earlier
+     * events of the same entity), which also upserts each entity's newest state once; then one NOTIFY.
+     */
+    private static final String INSERT_BATCH = """
+            WITH batch AS (
+                SELECT b.*, max(b.version) OVER (PARTITION BY b.source, b.subject ORDER BY b.ord
+                                                 ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS earlier
+                FROM unnest(CAST(? AS uuid[]), CAST(? AS varchar[]), CAST(? AS varchar[]), CAST(? AS varchar[]),
+                            CAST(? AS bigint[]), CAST(? AS bigint[]), CAST(? AS jsonb[]))
+                     WITH ORDINALITY AS b(id, source, type, subject, version, micros, data, ord)
+            ), stored AS (
+                INSERT INTO feed_entry (event_id, source, type, subject, entity_version, event_time, data, stale)
+                SELECT b.id, b.source, b.type, b.subject, b.version,
+                       timestamptz 'epoch' + (b.micros / 1000000) * interval '1 second'
+                           + (b.micros % 1000000) * interval '1 microsecond', b.data,
+                       COALESCE(GREATEST(f.version, b.earlier) >= b.version, false)
+                FROM batch b LEFT JOIN feed_entity f ON f.source = b.source AND f.subject = b.subject
+                ORDER BY b.ord
+                ON CONFLICT (source, event_id) DO NOTHING
+                RETURNING position, event_id, source, subject, entity_version, type, event_time, data, stale
+            ), latest AS (
+                INSERT INTO feed_entity AS f (source, subject, version, type, event_id, event_time, position, deleted, data)
+                SELECT DISTINCT ON (source, subject) source, subject, entity_version, type, event_id, event_time,
+                       position, type LIKE '%.deleted', data
+                FROM stored WHERE NOT stale
+                ORDER BY source, subject, entity_version DESC, position
+                ON CONFLICT (source, subject) DO UPDATE SET version = EXCLUDED.version, type = EXCLUDED.type,
+                    event_id = EXCLUDED.event_id, event_time = EXCLUDED.event_time,
+                    position = EXCLUDED.position, deleted = EXCLUDED.deleted, data = EXCLUDED.data
+                WHERE EXCLUDED.version > f.version
+            )
+            SELECT position, event_id, source, stale FROM stored""";
+
     private List<Outcome> inOneTransaction(List<ChangeEvent> events) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            em.createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, POSITION_LOCK)
-                    .getSingleResult();
-            List<Outcome> outcomes = new ArrayList<>(events.size());
-            long head = -1;
-            for (ChangeEvent event : events) {
-                Stored stored = storeOne(event);
-                outcomes.add(stored.outcome());
-                head = Math.max(head, stored.position());
+            try (Connection db = dataSource.getConnection()) {
+                try (PreparedStatement lock = db.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+                    lock.setLong(1, POSITION_LOCK);
+                    lock.execute();
+                }
+                int n = events.size();
+                Object[] ids = new Object[n];
+                String[] sources = new String[n];
+                String[] types = new String[n];
+                String[] subjects = new String[n];
+                Long[] versions = new Long[n];
+                Long[] micros = new Long[n];
+                String[] data = new String[n];
+                for (int i = 0; i < n; i++) {
+                    ChangeEvent e = events.get(i);
+                    ids[i] = e.id();
+                    sources[i] = e.source();
+                    types[i] = e.type();
+                    subjects[i] = e.subject();
+                    versions[i] = e.entityVersion();
+                    micros[i] = micros(e.time());
+                    data[i] = e.data();
+                }
+                // Each inserted event's position and staleness, by (source, id): the first occurrence in the batch.
+                Map<String, Stored> stored = new HashMap<>(n * 2);
+                long head = -1;
+                try (PreparedStatement insert = db.prepareStatement(INSERT_BATCH)) {
+                    insert.setArray(1, db.createArrayOf("uuid", ids));
+                    insert.setArray(2, db.createArrayOf("varchar", sources));
+                    insert.setArray(3, db.createArrayOf("varchar", types));
+                    insert.setArray(4, db.createArrayOf("varchar", subjects));
+                    insert.setArray(5, db.createArrayOf("int8", versions));
+                    insert.setArray(6, db.createArrayOf("int8", micros));
+                    insert.setArray(7, db.createArrayOf("text", data));
+                    try (ResultSet rows = insert.executeQuery()) {
+                        while (rows.next()) {
+                            long position = rows.getLong(1);
+                            stored.put(rows.getString(3) + " " + rows.getObject(2, UUID.class),
+                                    new Stored(position, rows.getBoolean(4) ? Outcome.STALE : Outcome.STORED));
+                            head = Math.max(head, position);
+                        }
+                    }
+                }
+                List<Outcome> outcomes = new ArrayList<>(n);
+                for (ChangeEvent e : events) {
+                    Stored one = stored.remove(e.source() + " " + e.id());
+                    outcomes.add(one == null ? Outcome.DUPLICATE : one.outcome());
+                }
+                if (head >= 0) {
+                    try (PreparedStatement notify = db.prepareStatement("SELECT pg_notify(?, ?)")) {
+                        notify.setString(1, CHANNEL);
+                        notify.setString(2, Long.toString(head));
+                        notify.execute();
+                    }
+                }
+                return outcomes;
             }
-            if (head >= 0) {
-                em.createNativeQuery("SELECT pg_notify(?1, ?2)").setParameter(1, CHANNEL)
-                        .setParameter(2, Long.toString(head)).getSingleResult();
-            }
-            return outcomes;
         });
     }
 
-    /** Where one event went: its position (-1 for a redelivery) and what it did. */
+    /** Microseconds since the epoch, rounded half up like the JDBC driver rounds a time's nanoseconds. */
+    static long micros(OffsetDateTime time) {
+        Instant instant = time.toInstant();
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L),
+                (instant.getNano() + 500) / 1000);
+    }
+
+    /** Where one event went: its position and what it did. */
     private record Stored(long position, Outcome outcome) {
-    }
-
-    private Stored storeOne(ChangeEvent event) {
-        boolean stale = isStale(event);
-        List<?> inserted = em.createNativeQuery("""
-                        INSERT INTO feed_entry (event_id, source, type, subject, entity_version, event_time, data, stale)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, CAST(?7 AS jsonb), ?8)
-                        ON CONFLICT (source, event_id) DO NOTHING
-                        RETURNING position""")
-                .setParameter(1, event.id())
-                .setParameter(2, event.source())
-                .setParameter(3, event.type())
-                .setParameter(4, event.subject())
-                .setParameter(5, event.entityVersion())
-                .setParameter(6, event.time())
-                .setParameter(7, event.data())
-                .setParameter(8, stale)
-                .getResultList();
-        if (inserted.isEmpty()) {
-            return new Stored(-1, Outcome.DUPLICATE);
-        }
-        long position = ((Number) inserted.get(0)).longValue();
-        if (stale) {
-            return new Stored(position, Outcome.STALE);
-        }
-        applyLatest(event, position);
-        return new Stored(position, Outcome.STORED);
-    }
-
-    private boolean isStale(ChangeEvent event) {
-        List<?> current = em.createNativeQuery("SELECT version FROM feed_entity WHERE source = ?1 AND subject = ?2")
-                .setParameter(1, event.source()).setParameter(2, event.subject()).getResultList();
-        return !current.isEmpty() && ((Number) current.get(0)).longValue() >= event.entityVersion();
-    }
-
-    private void applyLatest(ChangeEvent event, long position) {
-        em.createNativeQuery("""
-                        INSERT INTO feed_entity (source, subject, version, type, event_id, event_time, position, deleted, data)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, CAST(?9 AS jsonb))
-                        ON CONFLICT (source, subject) DO UPDATE SET version = EXCLUDED.version, type = EXCLUDED.type,
-                            event_id = EXCLUDED.event_id, event_time = EXCLUDED.event_time,
-                            position = EXCLUDED.position, deleted = EXCLUDED.deleted, data = EXCLUDED.data
-                        WHERE feed_entity.version < EXCLUDED.version""")
-                .setParameter(1, event.source())
-                .setParameter(2, event.subject())
-                .setParameter(3, event.entityVersion())
-                .setParameter(4, event.type())
-                .setParameter(5, event.id())
-                .setParameter(6, event.time())
-                .setParameter(7, position)
-                .setParameter(8, event.type().endsWith(".deleted"))
-                .setParameter(9, event.data())
-                .executeUpdate();
     }
 
     /** What a repair did: the entries it removed and whether the entity still has a state. */
