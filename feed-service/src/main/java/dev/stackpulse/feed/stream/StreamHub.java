@@ -154,6 +154,11 @@ public class StreamHub {
         return (long) slowDisconnects.count();
     }
 
+    /** The newest position this replica has read (-1 before its first read): never beyond the database's head. */
+    long knownHead() {
+        return window.head();
+    }
+
     Window window() {
         return window;
     }

@@ -224,6 +224,10 @@ final class Subscriber {
     }
 
     private void write(Buffer bytes) {
+        if (response.closed()) {
+            close(); // the client went away: found here or by the next heartbeat
+            return;
+        }
         int length = bytes.length();
         hub.queued().addAndGet(length);
         response.write(bytes).onComplete(done -> hub.queued().addAndGet(-length));
