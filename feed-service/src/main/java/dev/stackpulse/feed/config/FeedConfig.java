@@ -38,8 +38,24 @@ public interface FeedConfig {
         MemorySize windowBytes();
 
         /** SSE connections this replica accepts at once; beyond it new ones get 503 with Retry-After. */
-        @WithDefault("1000")
+        @WithDefault("10000")
         int maxSubscribers();
+
+        /** Bytes a connection may have queued before it counts as full (Vert.x write queue; then it waits to drain). */
+        @WithDefault("256K")
+        MemorySize sendBuffer();
+
+        /** A subscriber whose connection stays full this long is disconnected (it resumes with Last-Event-ID). */
+        @WithDefault("10s")
+        Duration slowTimeout();
+
+        /** Worker threads that read the database for subscribers behind the window (fixed, whatever the count). */
+        @WithDefault("4")
+        int catchUpThreads();
+
+        /** Delay before the LISTEN connection is opened again after it was lost or could not be opened. */
+        @WithDefault("1s")
+        Duration listenReconnect();
 
         /** Retry-After (seconds) sent with the 503 when the subscriber limit is reached. */
         @WithDefault("5")

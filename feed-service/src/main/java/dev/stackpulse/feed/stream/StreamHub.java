@@ -1,13 +1,17 @@
 package dev.stackpulse.feed.stream;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stackpulse.feed.config.FeedConfig;
 import dev.stackpulse.feed.entry.FeedEntryView;
 import dev.stackpulse.feed.entry.FeedRepository;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -18,14 +22,18 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
- * Fans new entries out to this replica's SSE subscribers. On each wake-up (a PostgreSQL NOTIFY, or the fallback
- * timer) it reads the new rows once and appends them to an in-memory window bounded by bytes
- * ({@code feed.stream.window-bytes}); every subscriber then takes what follows its own cursor from that window. A
- * subscriber behind the window (replaying, or slower than the window is long) reads byte-bounded pages from the
- * database itself until it catches up, so nothing is lost whatever the size of the entries.
+ * Fans new entries out to this replica's SSE subscribers without a thread per subscriber. On each wake-up (a
+ * PostgreSQL NOTIFY, or the fallback timer) one thread reads the new rows once, serializes each to its SSE event
+ * once, and publishes a new immutable {@link Window} of recent events bounded by bytes
+ * ({@code feed.stream.window-bytes}); every subscriber then copies what follows its own cursor from that snapshot
+ * (binary search, no lock) on its connection's event loop, as fast as its connection drains. A subscriber behind the
+ * window (replaying, or slower than the window is long) reads byte-bounded pages from the database on a small fixed
+ * worker pool until it catches up; one whose connection stays full for feed.stream.slow-timeout is disconnected
+ * (it resumes with Last-Event-ID).
  */
 @ApplicationScoped
 public class StreamHub {
@@ -35,51 +43,65 @@ public class StreamHub {
 
     private final FeedRepository repository;
     private final FeedConfig config;
+    private final ObjectMapper mapper;
+    private final Vertx vertx;
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
     // Connections admitted (greeting or subscribed): what feed.stream.max-subscribers bounds.
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicBoolean refreshPending = new AtomicBoolean();
+    private final AtomicLong queuedBytes = new AtomicLong();
+    private final Counter slowDisconnects;
     private final ExecutorService refresher = Executors.newSingleThreadExecutor(named("feed-stream-refresh"));
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(named("feed-stream-timer"));
-    private final ExecutorService senders = Executors.newCachedThreadPool(named("feed-stream-send"));
+    private WorkerExecutor catchUp;
 
-    // Guarded by this: the window holds every entry in (floor, head].
-    private final ArrayDeque<FeedEntryView> window = new ArrayDeque<>();
-    private long floor = -1;
-    private long head = -1;
-    private long windowBytes;
-    private long windowBytesPeak;
+    private volatile Window window = Window.NONE;
+    private volatile long windowBytesPeak;
     private volatile long prunedThrough;
 
-    public StreamHub(FeedRepository repository, FeedConfig config, io.micrometer.core.instrument.MeterRegistry registry) {
+    public StreamHub(FeedRepository repository, FeedConfig config, ObjectMapper mapper, Vertx vertx,
+                     MeterRegistry registry) {
         this.repository = repository;
         this.config = config;
-        registry.gaugeCollectionSize("feed.stream.subscribers", java.util.List.of(), subscribers);
+        this.mapper = mapper;
+        this.vertx = vertx;
+        registry.gaugeCollectionSize("feed.stream.subscribers", List.of(), subscribers);
         registry.gauge("feed.stream.window.bytes", this, StreamHub::windowBytes);
+        registry.gauge("feed.stream.queued.bytes", queuedBytes, AtomicLong::get);
+        slowDisconnects = Counter.builder("feed.stream.slow.disconnects")
+                .description("SSE subscribers disconnected because their connection stayed full").register(registry);
     }
 
     void start(@Observes StartupEvent event) {
+        catchUp = vertx.createSharedWorkerExecutor("feed-stream-catch-up", config.stream().catchUpThreads());
         long fallback = config.stream().fallbackPoll().toMillis();
         long heartbeat = config.stream().heartbeat().toMillis();
         timer.scheduleAtFixedRate(this::wake, 0, fallback, TimeUnit.MILLISECONDS);
         timer.scheduleAtFixedRate(this::heartbeat, heartbeat, heartbeat, TimeUnit.MILLISECONDS);
+        timer.scheduleAtFixedRate(this::disconnectSlow, 1, 1, TimeUnit.SECONDS);
     }
 
     void stop(@Observes ShutdownEvent event) {
         timer.shutdownNow();
         refresher.shutdownNow();
         subscribers.forEach(Subscriber::close);
-        senders.shutdownNow();
+        if (catchUp != null) {
+            catchUp.close();
+        }
     }
 
     /** Something may have been committed: read it once (coalesced: many wake-ups, one read). */
     public void wake() {
         if (refreshPending.compareAndSet(false, true)) {
-            refresher.execute(this::refresh);
+            try {
+                refresher.execute(this::refresh);
+            } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+                refreshPending.set(false);
+            }
         }
     }
 
-    public void subscribe(Subscriber subscriber) {
+    void subscribe(Subscriber subscriber) {
         subscribers.add(subscriber);
         subscriber.wake();
     }
@@ -113,86 +135,106 @@ public class StreamHub {
     }
 
     /** Approximate heap bytes the in-memory window holds now. */
-    public synchronized long windowBytes() {
-        return windowBytes;
+    public long windowBytes() {
+        return window.bytes();
     }
 
     /** The most the window has held since start (checked after every append, once trimmed). */
-    public synchronized long windowBytesPeak() {
+    public long windowBytesPeak() {
         return windowBytesPeak;
     }
 
-    ExecutorService senders() {
-        return senders;
+    /** Bytes written to subscribers' connections and not yet handed to the socket. */
+    public long queuedBytes() {
+        return queuedBytes.get();
+    }
+
+    /** Subscribers disconnected since start because they did not keep up. */
+    public long slowDisconnects() {
+        return (long) slowDisconnects.count();
+    }
+
+    /** The newest position this replica has read (-1 before its first read): never beyond the database's head. */
+    long knownHead() {
+        return window.head();
+    }
+
+    Window window() {
+        return window;
     }
 
     long prunedThrough() {
         return prunedThrough;
     }
 
-    /** Up to {@code max} entries after {@code cursor}: from the window when it covers the cursor, else the database. */
-    List<FeedEntryView> after(long cursor, int max) {
-        synchronized (this) {
-            if (floor >= 0 && cursor >= floor) {
-                // Walk back from the newest: live subscribers are near the head, so this touches only what is new.
-                java.util.LinkedList<FeedEntryView> result = new java.util.LinkedList<>();
-                java.util.Iterator<FeedEntryView> newestFirst = window.descendingIterator();
-                while (newestFirst.hasNext()) {
-                    FeedEntryView e = newestFirst.next();
-                    if (e.position() <= cursor) {
-                        break;
-                    }
-                    result.addFirst(e);
-                }
-                return result.size() <= max ? result : new ArrayList<>(result.subList(0, max));
-            }
+    AtomicLong queued() {
+        return queuedBytes;
+    }
+
+    WorkerExecutor catchUp() {
+        return catchUp;
+    }
+
+    long slowTimeoutMillis() {
+        return config.stream().slowTimeout().toMillis();
+    }
+
+    /** Up to {@code max} entries after {@code cursor} from the database, as frames (blocking: the catch-up pool). */
+    List<Frame> framesAfter(long cursor, int max) {
+        List<FeedEntryView> entries = repository.after(cursor, max, config.pageMaxBytes().asLongValue());
+        List<Frame> frames = new ArrayList<>(entries.size());
+        for (FeedEntryView e : entries) {
+            frames.add(Frame.of(e, mapper));
         }
-        return repository.after(cursor, max, config.pageMaxBytes().asLongValue());
+        return frames;
     }
 
     private void refresh() {
         refreshPending.set(false);
         try {
-            prunedThrough = repository.prunedThrough();
-            if (head < 0) {
-                initWindow(repository.head());
+            long pruned = repository.prunedThrough();
+            boolean prunedMoved = pruned != prunedThrough;
+            prunedThrough = pruned;
+            if (window.floor() < 0) {
+                window = Window.startingAt(repository.head());
             }
             long readBytes = config.pageMaxBytes().asLongValue();
-            List<FeedEntryView> batch = repository.after(head, READ_BATCH, readBytes);
+            long limit = config.stream().windowBytes().asLongValue();
+            List<FeedEntryView> batch = repository.after(window.head(), READ_BATCH, readBytes);
             while (!batch.isEmpty()) {
-                append(batch);
+                List<Frame> frames = new ArrayList<>(batch.size());
+                for (FeedEntryView e : batch) {
+                    frames.add(Frame.of(e, mapper));
+                }
+                Window next = window.append(frames, limit);
+                window = next;
+                windowBytesPeak = Math.max(windowBytesPeak, next.bytes());
                 // Wake per batch: live subscribers take it from the window before a later batch pushes it out.
                 subscribers.forEach(Subscriber::wake);
-                batch = repository.after(head, READ_BATCH, readBytes);
+                prunedMoved = false;
+                batch = repository.after(next.head(), READ_BATCH, readBytes);
             }
-            subscribers.forEach(Subscriber::wake);
+            if (prunedMoved) {
+                subscribers.forEach(Subscriber::wake);
+            }
         } catch (RuntimeException e) {
             LOG.warnf("stream refresh failed (retried on the next wake-up): %s", e.getMessage());
         }
     }
 
-    private synchronized void initWindow(long start) {
-        floor = start;
-        head = start;
-    }
-
-    private synchronized void append(List<FeedEntryView> entries) {
-        for (FeedEntryView e : entries) {
-            window.addLast(e);
-            windowBytes += e.footprint();
-            head = e.position();
-        }
-        long limit = config.stream().windowBytes().asLongValue();
-        while (windowBytes > limit && !window.isEmpty()) {
-            FeedEntryView dropped = window.removeFirst();
-            windowBytes -= dropped.footprint();
-            floor = dropped.position();
-        }
-        windowBytesPeak = Math.max(windowBytesPeak, windowBytes);
-    }
-
     private void heartbeat() {
         subscribers.forEach(Subscriber::heartbeat);
+    }
+
+    private void disconnectSlow() {
+        long now = System.nanoTime();
+        long timeout = TimeUnit.MILLISECONDS.toNanos(slowTimeoutMillis());
+        for (Subscriber s : subscribers) {
+            if (s.blockedLongerThan(now, timeout)) {
+                slowDisconnects.increment();
+                s.disconnectSlow();
+            }
+        }
     }
 
     private static java.util.concurrent.ThreadFactory named(String name) {

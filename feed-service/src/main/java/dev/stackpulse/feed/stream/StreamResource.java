@@ -5,6 +5,10 @@ import dev.stackpulse.feed.config.FeedConfig;
 import dev.stackpulse.feed.entry.FeedQuery;
 import dev.stackpulse.feed.entry.FeedResource;
 import dev.stackpulse.feed.entry.FeedService;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.impl.HttpServerRequestInternal;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -80,25 +84,34 @@ public class StreamResource {
             @Parameter(description = "Only events before this time (RFC 3339)",
                     schema = @Schema(type = SchemaType.STRING, format = "date-time"))
             @QueryParam("until") String until,
-            @Context SseEventSink sink, @Context Sse sse) {
+            @Context SseEventSink sink, @Context Sse sse, @Context HttpServerRequest request,
+            @Context HttpServerResponse response) {
         // A reconnecting EventSource sends Last-Event-ID: it wins over the ?after= of the original URL.
         boolean resumed = lastEventId != null && !lastEventId.isBlank();
         String parameter = resumed ? "Last-Event-ID" : "after";
         long cursor = FeedService.position(parameter, resumed ? lastEventId : after);
         FeedQuery query = FeedQuery.parse(source, type, subject, since, until);
         feed.checkNotPruned(parameter, cursor);
-        feed.checkNotBeyondHead(parameter, cursor);
+        if (cursor > hub.knownHead()) {
+            feed.checkNotBeyondHead(parameter, cursor); // only then ask the database: a burst of connects needs no query each
+        }
         if (!hub.admit()) {
             throw new StreamBusy(config.stream().maxSubscribers(), config.stream().busyRetryAfterSeconds());
         }
-        Subscriber subscriber = new Subscriber(hub, cursor, query, sink, sse, mapper,
-                config.stream().clientRetry().toMillis());
-        try {
-            subscriber.greet();
-        } catch (Exception clientGone) {
-            subscriber.close();
-            return;
-        }
-        hub.subscribe(subscriber);
+        // Everything after the greeting runs on the connection's event loop: no thread waits for this client.
+        io.vertx.core.Context context = request instanceof HttpServerRequestInternal internal ? internal.context()
+                : Vertx.currentContext();
+        Subscriber subscriber = new Subscriber(hub, cursor, query, sink, response, context, mapper,
+                (int) config.stream().sendBuffer().asLongValue());
+        // The sink sends the headers and the first comment; the subscriber's own writes follow once it is out.
+        sink.send(sse.newEventBuilder().comment("stream after position " + cursor)
+                        .reconnectDelay(config.stream().clientRetry().toMillis()).build())
+                .whenComplete((sent, clientGone) -> {
+                    if (clientGone == null) {
+                        hub.subscribe(subscriber);
+                    } else {
+                        subscriber.abandon(); // the connection is gone: nothing to end
+                    }
+                });
     }
 }

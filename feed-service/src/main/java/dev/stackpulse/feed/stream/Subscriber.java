@@ -1,143 +1,242 @@
 package dev.stackpulse.feed.stream;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.stackpulse.feed.entry.FeedEntryView;
 import dev.stackpulse.feed.entry.FeedQuery;
 import dev.stackpulse.feed.entry.FeedService;
 import dev.stackpulse.web.Problem;
 import dev.stackpulse.web.ProblemException;
 import dev.stackpulse.web.ProblemType;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.sse.OutboundSseEvent;
-import jakarta.ws.rs.sse.Sse;
+import io.vertx.core.Context;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One SSE connection, created once the hub admitted it (it gives the slot back on close). All sends happen in one drain loop at a time (never two writers), in position order;
- * {@code cursor} only moves forward, so nothing is sent twice and nothing after the cursor is skipped.
+ * One SSE connection, created once the hub admitted it (it gives the slot back on close). Everything it does runs on
+ * its connection's event loop ({@code context}), one pass at a time, in position order; {@code cursor} only moves
+ * forward, so nothing is sent twice and nothing after the cursor is skipped. It never blocks: it writes while the
+ * connection accepts more (Vert.x back-pressure: writeQueueFull, then drainHandler) and reads the database, when
+ * behind the hub's window, on the hub's catch-up pool.
  */
-public class Subscriber {
+final class Subscriber {
 
     private static final int PAGE = 500;
-    private static final long SEND_TIMEOUT_SECONDS = 30;
+    // Events gathered into one write (one syscall for many events) up to about this many bytes.
+    private static final int WRITE_BYTES = 64 * 1024;
 
     private final StreamHub hub;
     private final FeedQuery query;
     private final SseEventSink sink;
-    private final Sse sse;
+    private final HttpServerResponse response;
+    private final Context context;
     private final ObjectMapper mapper;
-    private final AtomicInteger work = new AtomicInteger();
-    private final AtomicBoolean heartbeatDue = new AtomicBoolean();
+    private final AtomicBoolean scheduled = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
-    private final long clientRetryMillis;
+    // Confined to the context:
     private long cursor;
+    private boolean reading;
+    private boolean draining;
+    // Written on the context, read by the hub's slow check: when the connection filled up (0 = it has room).
+    private volatile long blockedSince;
 
-    public Subscriber(StreamHub hub, long cursor, FeedQuery query, SseEventSink sink, Sse sse, ObjectMapper mapper,
-                      long clientRetryMillis) {
+    Subscriber(StreamHub hub, long cursor, FeedQuery query, SseEventSink sink, HttpServerResponse response,
+               Context context, ObjectMapper mapper, int sendBufferBytes) {
         this.hub = hub;
         this.cursor = cursor;
         this.query = query;
         this.sink = sink;
-        this.sse = sse;
+        this.response = response;
+        this.context = context;
         this.mapper = mapper;
-        this.clientRetryMillis = clientRetryMillis;
+        response.setWriteQueueMaxSize(sendBufferBytes);
     }
 
-    /**
-     * Sends the response headers and a first comment on the request thread, before the resource method returns,
-     * so no later send from the drain thread can race the framework's own initial response.
-     */
-    void greet() throws Exception {
-        send(sse.newEventBuilder().comment("stream after position " + cursor).reconnectDelay(clientRetryMillis)
-                .build());
-    }
-
-    /** Schedules a drain; concurrent calls collapse into at most one extra pass. */
+    /** Schedules a pass on the event loop; calls while one is pending collapse into it. */
     void wake() {
-        if (work.getAndIncrement() == 0) {
-            try {
-                hub.senders().execute(this::drain);
-            } catch (RuntimeException rejected) {
-                close();
-            }
+        if (!closed.get() && scheduled.compareAndSet(false, true)) {
+            context.runOnContext(v -> {
+                scheduled.set(false);
+                drain();
+            });
         }
     }
 
     void heartbeat() {
-        heartbeatDue.set(true);
-        wake();
+        if (!closed.get()) {
+            context.runOnContext(v -> {
+                if (response.closed()) {
+                    close();
+                } else if (!closed.get() && !response.writeQueueFull()) {
+                    write(Frame.HEARTBEAT);
+                }
+            });
+        }
+    }
+
+    boolean blockedLongerThan(long now, long timeoutNanos) {
+        long since = blockedSince;
+        return since != 0 && now - since > timeoutNanos;
+    }
+
+    /** It did not keep up: drop the connection now (queued bytes included); the client resumes with Last-Event-ID. */
+    void disconnectSlow() {
+        context.runOnContext(v -> {
+            if (!closed.get()) {
+                release();
+                response.close();
+            }
+        });
     }
 
     void close() {
-        if (closed.compareAndSet(false, true)) {
-            hub.unsubscribe(this);
-            hub.release();
-            try {
-                sink.close();
-            } catch (RuntimeException ignored) {
-                // the client is already gone
+        if (release()) {
+            if (io.vertx.core.Vertx.currentContext() == context) {
+                endStream();
+            } else {
+                context.runOnContext(v -> endStream());
             }
         }
+    }
+
+    /** Gives the slot back without touching the connection (the greeting could not be sent: it is gone). */
+    void abandon() {
+        release();
+    }
+
+    private void endStream() {
+        try {
+            sink.close();
+        } catch (RuntimeException ignored) {
+            // the client is already gone
+        }
+    }
+
+    private boolean release() {
+        if (closed.compareAndSet(false, true)) {
+            blockedSince = 0;
+            hub.unsubscribe(this);
+            hub.release();
+            return true;
+        }
+        return false;
     }
 
     private void drain() {
-        int missed = 1;
-        do {
-            try {
-                pass();
-            } catch (Exception e) {
-                close();
-            }
-            missed = work.addAndGet(-missed);
-        } while (missed != 0);
-    }
-
-    private void pass() throws Exception {
-        if (closed.get() || sink.isClosed()) {
+        if (closed.get() || reading || draining) {
+            return;
+        }
+        if (response.closed()) {
             close();
             return;
         }
-        if (heartbeatDue.getAndSet(false)) {
-            send(sse.newEventBuilder().comment("heartbeat").build());
+        draining = true;
+        try {
+            pass();
+        } catch (RuntimeException e) {
+            close();
+        } finally {
+            draining = false;
         }
+    }
+
+    private void pass() {
         while (!closed.get()) {
+            if (response.writeQueueFull()) {
+                if (blockedSince == 0) {
+                    blockedSince = System.nanoTime();
+                }
+                response.drainHandler(v -> {
+                    blockedSince = 0;
+                    wake();
+                });
+                return;
+            }
+            blockedSince = 0;
             long pruned = hub.prunedThrough();
             if (cursor > 0 && cursor < pruned) {
                 goneAndClose(pruned);
                 return;
             }
-            List<FeedEntryView> batch = hub.after(cursor, PAGE);
-            if (batch.isEmpty()) {
+            Window window = hub.window();
+            if (!window.covers(cursor)) {
+                readFromDatabase();
                 return;
             }
-            for (FeedEntryView entry : batch) {
-                if (query.matches(entry)) {
-                    send(entry(entry));
-                }
-                cursor = entry.position();
+            Frame[] frames = window.frames();
+            int i = window.firstAfter(cursor);
+            if (i == frames.length) {
+                return; // up to date: the next refresh wakes us
             }
+            List<Buffer> out = new ArrayList<>();
+            int bytes = 0;
+            for (; i < frames.length && bytes < WRITE_BYTES; i++) {
+                Frame f = frames[i];
+                if (query.matches(f.attributes())) {
+                    out.add(f.bytes());
+                    bytes += f.bytes().length();
+                }
+                cursor = f.position();
+            }
+            write(out, bytes);
         }
     }
 
-    private OutboundSseEvent entry(FeedEntryView entry) throws JsonProcessingException {
-        return sse.newEventBuilder().id(Long.toString(entry.position())).mediaType(MediaType.TEXT_PLAIN_TYPE)
-                .data(mapper.writeValueAsString(entry)).build();
+    /** The frames as one write; a single frame goes as is (its bytes are shared by every subscriber, never changed). */
+    private void write(List<Buffer> frames, int bytes) {
+        if (frames.size() == 1) {
+            write(frames.get(0));
+        } else if (!frames.isEmpty()) {
+            Buffer out = Buffer.buffer(bytes);
+            frames.forEach(out::appendBuffer);
+            write(out);
+        }
     }
 
-    private void goneAndClose(long pruned) throws Exception {
+    private void readFromDatabase() {
+        reading = true;
+        long from = cursor;
+        hub.catchUp().<List<Frame>>executeBlocking(() -> hub.framesAfter(from, PAGE), false).onComplete(result -> {
+            reading = false;
+            if (closed.get()) {
+                return;
+            }
+            if (result.failed()) {
+                close(); // the client reconnects with Last-Event-ID
+                return;
+            }
+            List<Buffer> out = new ArrayList<>();
+            int bytes = 0;
+            for (Frame f : result.result()) {
+                if (query.matches(f.attributes())) {
+                    out.add(f.bytes());
+                    bytes += f.bytes().length();
+                }
+                cursor = f.position();
+            }
+            write(out, bytes);
+            if (!result.result().isEmpty()) {
+                drain();
+            }
+        });
+    }
+
+    private void write(Buffer bytes) {
+        if (response.closed()) {
+            close(); // the client went away: found here or by the next heartbeat
+            return;
+        }
+        int length = bytes.length();
+        hub.queued().addAndGet(length);
+        response.write(bytes).onComplete(done -> hub.queued().addAndGet(-length));
+    }
+
+    private void goneAndClose(long pruned) {
         ProblemException gone = FeedService.gone("Last-Event-ID", cursor, pruned);
         Problem problem = Problem.of(ProblemType.GONE, gone.getMessage(), "/feed/stream", gone.errors());
-        send(sse.newEventBuilder().name("gone").mediaType(MediaType.TEXT_PLAIN_TYPE)
-                .data(mapper.writeValueAsString(problem)).build());
+        write(Frame.event(null, "gone", Frame.json(mapper, problem)));
         close();
-    }
-
-    private void send(OutboundSseEvent event) throws Exception {
-        sink.send(event).toCompletableFuture().get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
 }
