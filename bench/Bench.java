@@ -781,41 +781,18 @@ public class Bench {
         String run = "bo" + Long.toString(System.nanoTime(), 36);
         Map<TopicPartition, Long> from = endOffsets(bootstrap, Topics.CATALOG);
         script(opt("stop", ""));
-        long w0 = System.nanoTime();
-        AtomicInteger next = new AtomicInteger();
+        long s0;
+        long ready;
+        double writeSeconds;
         AtomicInteger acked = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
-        boolean[] ok = new boolean[count];
-        List<Thread> workers = new ArrayList<>();
-        for (int w = 0; w < concurrency; w++) {
-            int id = w;
-            Thread t = new Thread(() -> {
-                int seq;
-                while ((seq = next.getAndIncrement()) < count) {
-                    try {
-                        int status = http.send(put(catalog, token, slug(id), "bm-" + run + "-" + seq + " "),
-                                HttpResponse.BodyHandlers.discarding()).statusCode();
-                        if (status == 200) {
-                            ok[seq] = true;
-                            acked.incrementAndGet();
-                        } else if (failed.incrementAndGet() <= 3) {
-                            log("outage write " + seq + " -> " + status);
-                        }
-                    } catch (Exception e) {
-                        failed.incrementAndGet();
-                    }
-                }
-            });
-            t.start();
-            workers.add(t);
+        try {
+            writeSeconds = writeWhileDown(catalog, token, run, count, concurrency, acked, failed);
+        } finally {
+            s0 = System.nanoTime();
+            script(opt("start", "")); // the broker comes back whatever happened to the writes
+            ready = System.nanoTime();
         }
-        for (Thread t : workers) {
-            t.join();
-        }
-        double writeSeconds = (System.nanoTime() - w0) / 1e9;
-        long s0 = System.nanoTime();
-        script(opt("start", ""));
-        long ready = System.nanoTime();
         String needle = "bm-" + run + "-";
         boolean[] seen = new boolean[count];
         int got = 0;
@@ -854,6 +831,39 @@ public class Bench {
                 + ",\"on_topic\":" + got + ",\"first_after_ready_seconds\":" + fmt(first == 0 ? Double.NaN : (first - ready) / 1e9)
                 + ",\"drain_seconds\":" + fmt(drain) + ",\"drain_per_second\":" + fmt(got / drain)
                 + ",\"first_to_last_seconds\":" + fmt(burst) + ",\"first_to_last_per_second\":" + fmt(got / burst) + "}";
+    }
+
+    /** `count` PUTs from `concurrency` writers (each its own project), each with marker bm-<run>-<seq>. */
+    double writeWhileDown(String catalog, String token, String run, int count, int concurrency, AtomicInteger acked,
+                          AtomicInteger failed) throws InterruptedException {
+        long w0 = System.nanoTime();
+        AtomicInteger next = new AtomicInteger();
+        List<Thread> workers = new ArrayList<>();
+        for (int w = 0; w < concurrency; w++) {
+            int id = w;
+            Thread t = new Thread(() -> {
+                int seq;
+                while ((seq = next.getAndIncrement()) < count) {
+                    try {
+                        int status = http.send(put(catalog, token, slug(id), "bm-" + run + "-" + seq + " "),
+                                HttpResponse.BodyHandlers.discarding()).statusCode();
+                        if (status == 200) {
+                            acked.incrementAndGet();
+                        } else if (failed.incrementAndGet() <= 3) {
+                            log("outage write " + seq + " -> " + status);
+                        }
+                    } catch (Exception e) {
+                        failed.incrementAndGet();
+                    }
+                }
+            });
+            t.start();
+            workers.add(t);
+        }
+        for (Thread t : workers) {
+            t.join();
+        }
+        return (System.nanoTime() - w0) / 1e9;
     }
 
     /** Raw producer rate: `count` records of about an event's size, acks=all + idempotent like the relay. */
