@@ -103,6 +103,14 @@ def samples(name):
 
 meta = load("meta") or {}
 meta.update(load("meta-end") or {})
+# the command line each service really ran with (./stackpulse's, as the footprint restarts reuse it)
+meta["command_lines"] = {}
+for svc in ("catalog-service", "summit-service", "feed-service"):
+    path = os.path.join(RAW, "cmdline-%s.txt" % svc)
+    if os.path.exists(path):
+        meta["command_lines"][svc] = open(path).read().strip()
+cat_cmd = meta["command_lines"].get("catalog-service", "")
+running_flags = " ".join(a for a in cat_cmd.split()[1:] if a.startswith("-") and a != "-jar") if cat_cmd else None
 used = load("targets") or {}
 failures = []
 if os.path.exists(os.path.join(RAW, "failures.jsonl")):
@@ -402,10 +410,10 @@ def n(v, d=1):
 
 passed = sum(1 for c in checks if c["result"] == "pass")
 lines = ["# Stack Pulse benchmark — %s (%s run)" % (meta.get("started", "?"), meta.get("mode", "?")), "",
-         "Machine: %s cores, load average %s at start, %s at end; services run with `%s` (from %s); commit %s of %s; "
+         "Machine: %s cores, load average %s at start, %s at end; shipped flags `%s` (from %s), catalog-service ran with `%s`; commit %s of %s; "
          "%s s. Every ratio is to a baseline measured in the same run. **%d of %d rows pass.** Previous run: %s."
          % (meta.get("nproc"), meta.get("loadavg_start"), meta.get("loadavg_end"), meta.get("java_opts"),
-            meta.get("java_opts_source"), meta.get("git"), meta.get("stack"), meta.get("elapsed_seconds"), passed,
+            meta.get("java_opts_source"), running_flags, meta.get("git"), meta.get("stack"), meta.get("elapsed_seconds"), passed,
             len(checks), prev_stamp or "none"), ""]
 if failures:
     lines += ["Phases that failed (their rows are MISS, not measured):", ""]
