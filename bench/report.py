@@ -54,6 +54,10 @@ def wrk(name):
     r["non_2xx"] = int(m.group(1)) if m else 0
     m = re.search(r"Socket errors: (.*)", text)
     r["socket_errors"] = m.group(1) if m else None
+    if r["rps"] and not r["p99_ms"]:
+        # wrk counts timed-out requests but records no latency for them: a 0 percentile means "unknown", not "fast"
+        r.update(p50_ms=None, p75_ms=None, p90_ms=None, p99_ms=None,
+                 error="wrk recorded no latencies (timeouts: %s)" % r["socket_errors"])
     if not r["requests"] or not r["rps"]:
         # wrk's percentiles are 0 when nothing completed within its 2 s timeout: no latency figure, not a fast one
         r.update(rps=0.0 if r["rps"] is not None else None, p50_ms=None, p75_ms=None, p90_ms=None, p99_ms=None,
