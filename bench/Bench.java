@@ -6,7 +6,9 @@
 // Commands: setup (create the bench projects), writes (closed-loop PUT throughput), latency (write ack -> SSE
 // arrival at a fixed rate), fanout (N SSE subscribers, every event to every one), kafka (raw produce -> consume
 // latency), produce (N contract-conforming CloudEvents straight to catalog.events), catchup-pages, catchup-sse,
-// head (the feed's newest position).
+// head (the feed's newest position), delete (remove prefix0..n-1), outage (broker outage: writes while it is down,
+// then time the outbox drain), producer-rate (raw producer rate on the broker), ingest (produce N events, time the
+// feed's ingest of them, then a raw consumer's read of the same records).
 
 import dev.stackpulse.events.ChangeEvent;
 import dev.stackpulse.events.CloudEventHeaders;
@@ -84,6 +86,10 @@ public class Bench {
             case "catchup-pages" -> b.catchupPages();
             case "catchup-sse" -> b.catchupSse();
             case "head" -> "{\"head\":" + b.head() + "}";
+            case "delete" -> b.delete();
+            case "outage" -> b.outage();
+            case "producer-rate" -> b.producerRate();
+            case "ingest" -> b.ingest();
             default -> throw new IllegalArgumentException("unknown command " + args[0]);
         };
         System.out.println(json);
@@ -120,27 +126,80 @@ public class Bench {
                 .PUT(HttpRequest.BodyPublishers.ofString(body(slug, marker))).build();
     }
 
-    /** Creates prefix0..prefix(n-1) if missing (409 = already there). */
+    /** Creates prefix0..prefix(n-1) if missing (409 = already there), 8 requests at a time. */
     String setup() throws Exception {
         String catalog = opt("catalog", "http://127.0.0.1:8081");
         String token = opt("token", "");
         int n = intOpt("projects", 64);
-        int created = 0;
-        int existing = 0;
-        for (int i = 0; i < n; i++) {
+        AtomicInteger created = new AtomicInteger();
+        AtomicInteger existing = new AtomicInteger();
+        forEach(n, i -> {
             HttpRequest req = HttpRequest.newBuilder(URI.create(catalog + "/projects")).timeout(Duration.ofSeconds(30))
                     .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body(slug(i), "bench setup"))).build();
             HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() == 201) {
-                created++;
+                created.incrementAndGet();
             } else if (r.statusCode() == 409) {
-                existing++;
+                existing.incrementAndGet();
             } else {
                 throw new IllegalStateException("POST /projects " + slug(i) + " -> " + r.statusCode() + " " + r.body());
             }
-        }
+        });
         return "{\"created\":" + created + ",\"existing\":" + existing + "}";
+    }
+
+    /** Deletes prefix0..prefix(n-1) (404 = not there); needs an admin token. */
+    String delete() throws Exception {
+        String catalog = opt("catalog", "http://127.0.0.1:8081");
+        String token = opt("token", "");
+        int n = intOpt("projects", 64);
+        AtomicInteger deleted = new AtomicInteger();
+        AtomicInteger absent = new AtomicInteger();
+        forEach(n, i -> {
+            HttpRequest req = HttpRequest.newBuilder(URI.create(catalog + "/projects/" + slug(i)))
+                    .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token).DELETE().build();
+            int status = http.send(req, HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status == 204) {
+                deleted.incrementAndGet();
+            } else if (status == 404) {
+                absent.incrementAndGet();
+            } else {
+                throw new IllegalStateException("DELETE /projects/" + slug(i) + " -> " + status);
+            }
+        });
+        return "{\"deleted\":" + deleted + ",\"absent\":" + absent + "}";
+    }
+
+    interface IndexTask {
+        void run(int i) throws Exception;
+    }
+
+    /** Runs task(0..n-1) on 8 threads; the first failure is rethrown after all have finished. */
+    static void forEach(int n, IndexTask task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int k = i;
+            futures.add(pool.submit(() -> {
+                task.run(k);
+                return null;
+            }));
+        }
+        pool.shutdown();
+        Exception first = null;
+        for (java.util.concurrent.Future<?> f : futures) {
+            try {
+                f.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (first == null) {
+                    first = (Exception) e.getCause();
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
     }
 
     /** Closed loop: `concurrency` workers, each PUTs its own project as fast as acknowledged, for `seconds`. */
@@ -462,19 +521,40 @@ public class Bench {
         // A client of its own for the streams, so the writes are not queued behind 1,000 streams' callbacks.
         HttpClient streams = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(30)).executor(Executors.newFixedThreadPool(2)).build();
+        String pid = opt("pid", "");
+        String before = procStatus(pid);
         long t0 = System.nanoTime();
         List<SseSubscriber> subs = subscribe(streams, feed, head(), run, total, n);
         double connectSeconds = (System.nanoTime() - t0) / 1e9;
         long open = subs.stream().filter(s -> s.open).count();
         String serverCount = serverSubscribers(feed);
-        log(open + " of " + n + " subscribers connected in " + fmt(connectSeconds) + " s");
+        String connected = procStatus(pid);
+        log(open + " of " + n + " subscribers connected in " + fmt(connectSeconds) + " s; feed-service " + connected);
         AtomicInteger failed = new AtomicInteger();
         long[] acks = sendAtRate(catalog, token, run, rate, total, projects, failed);
         awaitDeliveries(subs, acks, intOpt("drain", 20));
+        String loaded = procStatus(pid);
         subs.forEach(SseSubscriber::cancel);
         String report = deliveryReport(subs, acks, failed.get(), rate, seconds);
         return report.substring(0, report.length() - 1) + ",\"subscribers\":" + n + ",\"connected\":" + open
-                + ",\"connect_seconds\":" + fmt(connectSeconds) + ",\"server_subscribers_gauge\":" + serverCount + "}";
+                + ",\"connect_seconds\":" + fmt(connectSeconds) + ",\"server_subscribers_gauge\":" + serverCount
+                + ",\"feed_before\":" + before + ",\"feed_connected\":" + connected + ",\"feed_after_writes\":" + loaded + "}";
+    }
+
+    /** Threads and RSS of a process from /proc/<pid>/status, as JSON ({"threads":..,"rss_mib":..}), or null. */
+    static String procStatus(String pid) {
+        if (pid == null || pid.isBlank()) {
+            return "null";
+        }
+        try {
+            String status = Files.readString(Path.of("/proc", pid, "status"));
+            Matcher t = Pattern.compile("(?m)^Threads:\\s+(\\d+)").matcher(status);
+            Matcher r = Pattern.compile("(?m)^VmRSS:\\s+(\\d+)").matcher(status);
+            return "{\"threads\":" + (t.find() ? t.group(1) : "null") + ",\"rss_mib\":"
+                    + (r.find() ? fmt(Long.parseLong(r.group(1)) / 1024.0) : "null") + "}";
+        } catch (Exception e) {
+            return "null";
+        }
     }
 
     /** feed-service's own count of connected SSE subscribers (gauge feed.stream.subscribers), or null. */
@@ -630,9 +710,11 @@ public class Bench {
 
     /** Produces `count` contract-conforming CloudEvents (catalog.project.updated) straight to catalog.events. */
     String produce() throws Exception {
-        String bootstrap = opt("bootstrap", "127.0.0.1:9092");
-        int count = intOpt("count", 100_000);
-        int subjects = intOpt("subjects", 500);
+        return produce(opt("bootstrap", "127.0.0.1:9092"), intOpt("count", 100_000), opt("subject-prefix", "bench-c-"),
+                intOpt("subjects", 500));
+    }
+
+    String produce(String bootstrap, int count, String prefix, int subjects) throws Exception {
         long base = System.currentTimeMillis();
         Properties p = producerProps(bootstrap);
         p.put("linger.ms", "5");
@@ -640,7 +722,7 @@ public class Bench {
         long t0 = System.nanoTime();
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
             for (int i = 0; i < count; i++) {
-                String subject = "bench-c-" + (i % subjects);
+                String subject = prefix + (i % subjects);
                 long version = base + i / subjects;
                 String data = "{\"slug\":\"" + subject + "\",\"name\":\"Catch-up " + i + "\",\"serviceName\":\"Benchmark "
                         + "service\",\"serviceType\":\"benchmark\",\"tier\":\"optional\",\"version\":" + version + "}";
@@ -654,12 +736,222 @@ public class Bench {
         return "{\"produced\":" + count + ",\"seconds\":" + fmt(s) + ",\"per_second\":" + fmt(count / s) + "}";
     }
 
+    // ---------------------------------------------------------------- broker outage, producer and consumer rates
+
+    /** End offsets of every partition of `topic`. */
+    static Map<TopicPartition, Long> endOffsets(String bootstrap, String topic) {
+        Properties c = consumerProps(bootstrap);
+        try (KafkaConsumer<String, String> kc = new KafkaConsumer<>(c)) {
+            List<TopicPartition> parts = kc.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(pi -> new TopicPartition(pi.topic(), pi.partition())).toList();
+            return new HashMap<>(kc.endOffsets(parts, Duration.ofSeconds(30)));
+        }
+    }
+
+    static Properties consumerProps(String bootstrap) {
+        Properties c = new Properties();
+        c.put("bootstrap.servers", bootstrap);
+        c.put("key.deserializer", StringDeserializer.class.getName());
+        c.put("value.deserializer", StringDeserializer.class.getName());
+        c.put("enable.auto.commit", "false");
+        c.put("max.poll.records", "5000");
+        c.put("fetch.max.bytes", "52428800");
+        return c;
+    }
+
+    /** Runs a shell script of bench/run's (broker stop/start); fails unless it exits 0. */
+    static void script(String path) throws Exception {
+        Process p = new ProcessBuilder("bash", path).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.INHERIT).start();
+        if (!p.waitFor(180, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException(path + " failed");
+        }
+    }
+
+    /**
+     * Broker outage: stop the broker (stop= script), acknowledge `count` PUTs from `concurrency` writers while it is
+     * down, start it (start= script), then time until a consumer has seen every one of them on catalog.events.
+     */
+    String outage() throws Exception {
+        String catalog = opt("catalog", "http://127.0.0.1:8081");
+        String bootstrap = opt("bootstrap", "127.0.0.1:9092");
+        String token = opt("token", "");
+        int count = intOpt("count", 3000);
+        int concurrency = intOpt("concurrency", 16);
+        String run = "bo" + Long.toString(System.nanoTime(), 36);
+        Map<TopicPartition, Long> from = endOffsets(bootstrap, Topics.CATALOG);
+        script(opt("stop", ""));
+        long s0;
+        long ready;
+        double writeSeconds;
+        AtomicInteger acked = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        try {
+            writeSeconds = writeWhileDown(catalog, token, run, count, concurrency, acked, failed);
+        } finally {
+            s0 = System.nanoTime();
+            script(opt("start", "")); // the broker comes back whatever happened to the writes
+            ready = System.nanoTime();
+        }
+        String needle = "bm-" + run + "-";
+        boolean[] seen = new boolean[count];
+        int got = 0;
+        long first = 0;
+        long last = 0;
+        long deadline = ready + TimeUnit.SECONDS.toNanos(intOpt("drain", 180));
+        try (KafkaConsumer<String, String> kc = new KafkaConsumer<>(consumerProps(bootstrap))) {
+            kc.assign(from.keySet());
+            from.forEach(kc::seek);
+            while (got < acked.get() && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> rec : kc.poll(Duration.ofMillis(100))) {
+                    long now = System.nanoTime();
+                    String v = rec.value();
+                    int i = v == null ? -1 : v.indexOf(needle);
+                    if (i < 0) {
+                        continue;
+                    }
+                    int j = i + needle.length();
+                    int seq = 0;
+                    while (j < v.length() && Character.isDigit(v.charAt(j))) {
+                        seq = seq * 10 + (v.charAt(j++) - '0');
+                    }
+                    if (seq < count && !seen[seq]) {
+                        seen[seq] = true;
+                        got++;
+                        first = first == 0 ? now : first;
+                        last = now;
+                    }
+                }
+            }
+        }
+        double drain = last == 0 ? Double.NaN : (last - ready) / 1e9;
+        double burst = first == 0 || last == first ? Double.NaN : (last - first) / 1e9;
+        return "{\"writes\":" + count + ",\"acknowledged\":" + acked + ",\"failed\":" + failed
+                + ",\"write_seconds\":" + fmt(writeSeconds) + ",\"broker_start_seconds\":" + fmt((ready - s0) / 1e9)
+                + ",\"on_topic\":" + got + ",\"first_after_ready_seconds\":" + fmt(first == 0 ? Double.NaN : (first - ready) / 1e9)
+                + ",\"drain_seconds\":" + fmt(drain) + ",\"drain_per_second\":" + fmt(got / drain)
+                + ",\"first_to_last_seconds\":" + fmt(burst) + ",\"first_to_last_per_second\":" + fmt(got / burst) + "}";
+    }
+
+    /** `count` PUTs from `concurrency` writers (each its own project), each with marker bm-<run>-<seq>. */
+    double writeWhileDown(String catalog, String token, String run, int count, int concurrency, AtomicInteger acked,
+                          AtomicInteger failed) throws InterruptedException {
+        long w0 = System.nanoTime();
+        AtomicInteger next = new AtomicInteger();
+        List<Thread> workers = new ArrayList<>();
+        for (int w = 0; w < concurrency; w++) {
+            int id = w;
+            Thread t = new Thread(() -> {
+                int seq;
+                while ((seq = next.getAndIncrement()) < count) {
+                    try {
+                        int status = http.send(put(catalog, token, slug(id), "bm-" + run + "-" + seq + " "),
+                                HttpResponse.BodyHandlers.discarding()).statusCode();
+                        if (status == 200) {
+                            acked.incrementAndGet();
+                        } else if (failed.incrementAndGet() <= 3) {
+                            log("outage write " + seq + " -> " + status);
+                        }
+                    } catch (Exception e) {
+                        failed.incrementAndGet();
+                    }
+                }
+            });
+            t.start();
+            workers.add(t);
+        }
+        for (Thread t : workers) {
+            t.join();
+        }
+        return (System.nanoTime() - w0) / 1e9;
+    }
+
+    /** Raw producer rate: `count` records of about an event's size, acks=all + idempotent like the relay. */
+    String producerRate() throws Exception {
+        String bootstrap = opt("bootstrap", "127.0.0.1:9092");
+        String topic = opt("topic", "bench.producer-rate");
+        int count = intOpt("count", 100_000);
+        createTopic(bootstrap, topic, 3);
+        String value = "{\"slug\":\"bench-w-0\",\"name\":\"Bench bench-w-0\",\"serviceName\":\"Benchmark service\","
+                + "\"serviceType\":\"benchmark\",\"tier\":\"optional\",\"descriptionEn\":\"bm-raw-producer-rate\","
+                + "\"version\":1}";
+        long t0;
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerProps(bootstrap))) {
+            producer.send(new ProducerRecord<>(topic, "warmup", "warmup")).get();
+            t0 = System.nanoTime();
+            for (int i = 0; i < count; i++) {
+                producer.send(new ProducerRecord<>(topic, "bench-w-" + (i % 256), value));
+            }
+            producer.flush();
+        }
+        double s = (System.nanoTime() - t0) / 1e9;
+        return "{\"produced\":" + count + ",\"seconds\":" + fmt(s) + ",\"per_second\":" + fmt(count / s) + "}";
+    }
+
+    static void createTopic(String bootstrap, String topic, int partitions) throws Exception {
+        Properties a = new Properties();
+        a.put("bootstrap.servers", bootstrap);
+        try (Admin admin = Admin.create(a)) {
+            if (!admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(topic)) {
+                admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /**
+     * Sustained ingest: produce `count` contract-conforming events to catalog.events, time until the feed's head
+     * has moved by `count`; then a raw consumer reads the same records (same topic, same broker).
+     */
+    String ingest() throws Exception {
+        String bootstrap = opt("bootstrap", "127.0.0.1:9092");
+        String feed = opt("feed", "http://127.0.0.1:8083");
+        int count = intOpt("count", 100_000);
+        long timeout = intOpt("timeout", 600);
+        long head0 = head();
+        Map<TopicPartition, Long> from = endOffsets(bootstrap, Topics.CATALOG);
+        long t0 = System.nanoTime();
+        String produced = produce(bootstrap, count, opt("subject-prefix", "bench-c-"), intOpt("subjects", 500));
+        double produceSeconds = (System.nanoTime() - t0) / 1e9;
+        long target = head0 + count;
+        long deadline = t0 + TimeUnit.SECONDS.toNanos(timeout);
+        long h = head0;
+        long lastLog = System.nanoTime();
+        while (h < target && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(100);
+            h = head();
+            if (System.nanoTime() - lastLog > TimeUnit.SECONDS.toNanos(15)) {
+                log("ingest: " + (h - head0) + " of " + count + " in the feed");
+                lastLog = System.nanoTime();
+            }
+        }
+        double ingestSeconds = (System.nanoTime() - t0) / 1e9;
+        long ingested = h - head0;
+        // The raw consumer: the same records, from the same offsets, as fast as the client reads them.
+        long c0 = System.nanoTime();
+        long read = 0;
+        try (KafkaConsumer<String, String> kc = new KafkaConsumer<>(consumerProps(bootstrap))) {
+            kc.assign(from.keySet());
+            from.forEach(kc::seek);
+            long cDeadline = c0 + TimeUnit.SECONDS.toNanos(120);
+            while (read < count && System.nanoTime() < cDeadline) {
+                read += kc.poll(Duration.ofMillis(200)).count();
+            }
+        }
+        double consumeSeconds = (System.nanoTime() - c0) / 1e9;
+        return "{\"events\":" + count + ",\"ingested\":" + ingested + ",\"complete\":" + (ingested >= count)
+                + ",\"produce\":" + produced + ",\"produce_seconds\":" + fmt(produceSeconds)
+                + ",\"ingest_seconds\":" + fmt(ingestSeconds) + ",\"events_per_second\":" + fmt(ingested / ingestSeconds)
+                + ",\"raw_consumer_events\":" + read + ",\"raw_consumer_seconds\":" + fmt(consumeSeconds)
+                + ",\"raw_consumer_per_second\":" + fmt(read / consumeSeconds) + "}";
+    }
+
     // ---------------------------------------------------------------- catch-up
 
     /** Reads the whole feed from cursor 0 with /feed pages of `limit`. */
     String catchupPages() throws Exception {
         String feed = opt("feed", "http://127.0.0.1:8083");
         int limit = intOpt("limit", 500);
+        long max = Long.parseLong(opt("events", Long.toString(Long.MAX_VALUE)));
         long after = 0;
         long events = 0;
         int pages = 0;
@@ -679,7 +971,7 @@ public class Bench {
             Matcher nx = NEXT.matcher(r.body());
             long next = nx.find() ? Long.parseLong(nx.group(1)) : after;
             events += n;
-            if (n == 0 || next <= after) {
+            if (n == 0 || next <= after || events >= max) {
                 break;
             }
             after = next;
@@ -692,6 +984,7 @@ public class Bench {
     /** Reads the whole feed from cursor 0 over SSE until the head known at the start has arrived. */
     String catchupSse() throws Exception {
         String feed = opt("feed", "http://127.0.0.1:8083");
+        long max = Long.parseLong(opt("events", Long.toString(Long.MAX_VALUE)));
         long head = head();
         long events = 0;
         long t0 = System.nanoTime();
@@ -708,13 +1001,13 @@ public class Bench {
                     last = Long.parseLong(line.substring(3).trim());
                 } else if (line.startsWith("data:")) {
                     events++;
-                } else if (line.isEmpty() && last >= head) {
+                } else if (line.isEmpty() && (events >= max || last >= head)) {
                     break;
                 }
             }
         }
         double s = (System.nanoTime() - t0) / 1e9;
-        return "{\"events\":" + events + ",\"head\":" + head + ",\"seconds\":" + fmt(s)
+        return "{\"events\":" + events + ",\"last_position\":" + last + ",\"seconds\":" + fmt(s)
                 + ",\"events_per_second\":" + fmt(events / s) + "}";
     }
 
