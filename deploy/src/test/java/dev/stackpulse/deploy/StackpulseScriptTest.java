@@ -151,16 +151,17 @@ class StackpulseScriptTest {
         assertTrue(jvmArgs("catalog").contains("-XX:ArchiveClassesAtExit=" + archive.toAbsolutePath()), jvmArgs("catalog").toString());
         run("stop");
 
-        Files.writeString(archive, "the JVM writes this when the service stops"); // newer than the jar
+        Files.writeString(archive, "the JVM writes this when the service stops");
         assertEquals(0, run("start").code);
         assertTrue(jvmArgs("catalog").contains("-XX:SharedArchiveFile=" + archive.toAbsolutePath()), jvmArgs("catalog").toString());
         run("stop");
 
         Path jar = checkout.resolve("catalog-service/target/quarkus-app/quarkus-run.jar");
-        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5_000)); // a rebuild
+        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5_000));
+        Files.writeString(archive, "written at the stop after a rebuild under the running service"); // newer than the jar
         assertEquals(0, run("start").code);
         assertTrue(jvmArgs("catalog").contains("-XX:ArchiveClassesAtExit=" + archive.toAbsolutePath()), "records anew for the new jar");
-        assertTrue(Files.notExists(archive), "the stale archive is gone");
+        assertTrue(Files.notExists(archive), "the archive of the old build is gone");
     }
 
     /** The JVM arguments the service was started with (before -jar). */
