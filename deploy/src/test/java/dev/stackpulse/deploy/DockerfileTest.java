@@ -30,7 +30,8 @@ class DockerfileTest {
         List<String> lines = instructions(service);
         List<String> copies = lines.stream().filter(l -> l.startsWith("COPY")).toList();
         assertFalse(copies.isEmpty());
-        copies.forEach(c -> assertTrue(c.contains(" " + service + "/target/quarkus-app/"), c));
+        // its own fast-jar, and the JVM flags (JvmOptionsTest)
+        copies.forEach(c -> assertTrue(c.contains(" " + service + "/target/quarkus-app/") || c.contains(" deploy/jvm.options "), c));
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("ENTRYPOINT") && l.contains("quarkus-run.jar")));
         assertTrue(lines.get(0).startsWith("FROM ") && lines.get(0).contains("17"), "a Java 17 runtime image");
         String ignore = Files.readString(Path.of(dockerfile(service) + ".dockerignore"));

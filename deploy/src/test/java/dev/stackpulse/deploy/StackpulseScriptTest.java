@@ -125,8 +125,57 @@ class StackpulseScriptTest {
                 written);
     }
 
+    @Test
+    void servicesRunWithTheFlagsOfDeployJvmOptionsUnlessStackpulseJavaOptsReplacesThem() throws Exception {
+        fakeCheckout();
+        Result first = run("start");
+        assertEquals(0, first.code, first.out);
+        List<String> flags = JvmOptionsTest.flags();
+        for (String service : new String[] {"catalog", "summit", "feed"}) {
+            List<String> args = jvmArgs(service);
+            assertEquals(flags, args.subList(0, flags.size()), service + ": the flags of deploy/jvm.options");
+        }
+        run("stop");
+
+        extraEnv = Map.of("STACKPULSE_JAVA_OPTS", "-Xmx64m -XX:+UseSerialGC", "STACKPULSE_CDS", "false");
+        Result again = run("start");
+        assertEquals(0, again.code, again.out);
+        assertEquals(List.of("-Xmx64m", "-XX:+UseSerialGC"), jvmArgs("catalog"));
+    }
+
+    @Test
+    void theFirstStartOfABuildRecordsAClassArchiveThatLaterStartsUse() throws Exception {
+        fakeCheckout();
+        Path archive = checkout.resolve(".stackpulse/cds/catalog-service.jsa");
+        assertEquals(0, run("start").code);
+        assertTrue(jvmArgs("catalog").contains("-XX:ArchiveClassesAtExit=" + archive.toAbsolutePath()), jvmArgs("catalog").toString());
+        run("stop");
+
+        Files.writeString(archive, "the JVM writes this when the service stops");
+        assertEquals(0, run("start").code);
+        assertTrue(jvmArgs("catalog").contains("-XX:SharedArchiveFile=" + archive.toAbsolutePath()), jvmArgs("catalog").toString());
+        run("stop");
+
+        Path jar = checkout.resolve("catalog-service/target/quarkus-app/quarkus-run.jar");
+        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5_000));
+        Files.writeString(archive, "written at the stop after a rebuild under the running service"); // newer than the jar
+        assertEquals(0, run("start").code);
+        assertTrue(jvmArgs("catalog").contains("-XX:ArchiveClassesAtExit=" + archive.toAbsolutePath()), "records anew for the new jar");
+        assertTrue(Files.notExists(archive), "the archive of the old build is gone");
+    }
+
+    /** The JVM arguments the service was started with (before -jar). */
+    private List<String> jvmArgs(String service) throws IOException {
+        List<String> args = Files.readAllLines(checkout.resolve("service-args-" + ports.get(service)));
+        return args.subList(0, args.indexOf("-jar"));
+    }
+
+    private Map<String, String> extraEnv = Map.of();
+
     private void fakeCheckout() throws IOException {
         Files.copy(ROOT.resolve("stackpulse"), checkout.resolve("stackpulse"), StandardCopyOption.COPY_ATTRIBUTES);
+        Files.createDirectories(checkout.resolve("deploy"));
+        Files.copy(ROOT.resolve("deploy/jvm.options"), checkout.resolve("deploy/jvm.options"));
         Files.createDirectories(checkout.resolve("infra/target/lib"));
         for (String service : new String[] {"catalog-service", "summit-service", "feed-service"}) {
             Path jar = checkout.resolve(service + "/target/quarkus-app/quarkus-run.jar");
@@ -177,6 +226,8 @@ class StackpulseScriptTest {
         env.put("STACKPULSE_KAFKA_PORT", ports.get("kafka"));
         env.put("STACKPULSE_KAFKA_CONTROLLER_PORT", ports.get("controller"));
         env.put("STACKPULSE_READY_TIMEOUT", "20");
+        env.remove("STACKPULSE_JAVA_OPTS");
+        env.putAll(extraEnv);
         Process process = pb.start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "stackpulse " + command + " finished");
