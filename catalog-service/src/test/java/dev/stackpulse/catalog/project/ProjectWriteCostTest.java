@@ -29,7 +29,7 @@ class ProjectWriteCostTest {
         try {
             String body = """
                     {"slug":"%s","name":"Cheap","serviceName":"Other service","serviceType":"other","tier":"core",
-                     "firstRelease":"%s","governanceTags":["a","b"],"sdkCount":3}""".formatted(slug, release);
+                     "firstRelease":"%s","governanceTags":["team:a","team:b"],"sdkCount":3}""".formatted(slug, release);
             TestData.editor().header("If-Match", "\"0\"").body(body).put("/projects/" + slug).then().statusCode(200)
                     .header("ETag", "\"1\"").body("version", equalTo(1)).body("firstRelease", equalTo(release))
                     .body("createdAt", equalTo(given().get("/projects/" + slug).path("createdAt")));
@@ -39,7 +39,7 @@ class ProjectWriteCostTest {
             stats.setStatisticsEnabled(false);
         }
         given().get("/projects/" + slug).then().body("name", equalTo("Cheap")).body("version", equalTo(1))
-                .body("governanceTags[1]", equalTo("b")).body("sdkCount", equalTo(3));
+                .body("governanceTags[1]", equalTo("team:b")).body("sdkCount", equalTo(3));
     }
 
     @Test
