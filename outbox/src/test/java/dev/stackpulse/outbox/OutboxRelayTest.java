@@ -1,6 +1,7 @@
 package dev.stackpulse.outbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.stackpulse.events.ChangeKind;
@@ -37,6 +38,45 @@ class OutboxRelayTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    OutboxRelay relay;
+
+    @Test
+    void stopWaitsForTheBatchInFlightAndLosesNothing() throws Exception {
+        String subject = "stopping-" + UUID.randomUUID();
+        try (TopicReader topic = TopicReader.fromNow(Topics.CATALOG)) {
+            SharedInfra.infra().command("kafka-stop");
+            try {
+                QuarkusTransaction.requiringNew().run(() ->
+                        writer.record("thing", subject, ChangeKind.CREATED, () -> new State(subject, 0)));
+                // the relay claims the event at once and then waits for the broker's acknowledgement
+                Awaitility.await("the relay's batch in flight").atMost(Duration.ofSeconds(10))
+                        .until(() -> relayThreads().stream().anyMatch(t -> inSend(t)));
+                relay.stop(null);
+                assertFalse(relayThreads().stream().anyMatch(Thread::isAlive),
+                        "stop() returns once the worker has finished its batch");
+                assertEquals(1, rows(subject), "the unacknowledged event stays in the outbox");
+            } finally {
+                SharedInfra.infra().command("kafka-start");
+                relay.start(null);
+            }
+            topic.awaitRecords(r -> subject.equals(r.key()), 1, Duration.ofSeconds(60));
+        }
+    }
+
+    private static List<Thread> relayThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> "outbox-relay".equals(t.getName())).toList();
+    }
+
+    private static boolean inSend(Thread thread) {
+        for (StackTraceElement frame : thread.getStackTrace()) {
+            if (frame.getClassName().equals(OutboxRelay.class.getName()) && frame.getMethodName().equals("send")) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     @Test
     void publishedRowsAreRemovedSoTheTableStaysBoundedUnderALongWriteBurst() throws Exception {

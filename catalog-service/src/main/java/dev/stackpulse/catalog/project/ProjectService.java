@@ -1,6 +1,7 @@
 package dev.stackpulse.catalog.project;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stackpulse.catalog.release.Releases;
 import dev.stackpulse.events.ChangeKind;
 import dev.stackpulse.outbox.OutboxWriter;
@@ -10,6 +11,9 @@ import dev.stackpulse.web.ProblemException;
 import io.quarkus.arc.All;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /** Rules and transactions for projects: every committed change records its event in the outbox. */
@@ -22,13 +26,29 @@ public class ProjectService {
     private final Releases releases;
     private final MergePatch mergePatch;
     private final List<ProjectDependents> dependents;
+    private final ObjectMapper json;
+
+    /**
+     * A full update in one statement, without reading the row first: it takes the row lock, bumps the version and
+     * answers the replaced version (for If-Match) and the creation time. It touches no row when the release is
+     * unknown (the foreign key would fail the statement), so that case is told apart afterwards, on the error path.
+     */
+    private static final String REPLACE = "UPDATE project SET name = :name, service_name = :serviceName, "
+            + "service_type = :serviceType, tier = :tier, description_en = :descriptionEn, "
+            + "description_ja = :descriptionJa, first_release = :firstRelease, "
+            + "governance_tags = CAST(:governanceTags AS jsonb), install_guide = :installGuide, "
+            + "sdk_count = :sdkCount, version = version + 1, updated_at = :updatedAt WHERE slug = :slug";
+    private static final String KNOWN_RELEASE =
+            " AND EXISTS (SELECT 1 FROM release_series WHERE name = :firstRelease)";
+    private static final String RETURNING = " RETURNING version - 1, created_at";
 
     public ProjectService(OutboxWriter outbox, Releases releases, MergePatch mergePatch,
-                          @All List<ProjectDependents> dependents) {
+                          @All List<ProjectDependents> dependents, ObjectMapper json) {
         this.outbox = outbox;
         this.releases = releases;
         this.mergePatch = mergePatch;
         this.dependents = dependents;
+        this.json = json;
     }
 
     public Project get(String slug) {
@@ -50,13 +70,56 @@ public class ProjectService {
         return p;
     }
 
-    /** Full update: every field of the input replaces the stored one (absent optional fields reset). */
+    /**
+     * Full update: every field of the input replaces the stored one (absent optional fields reset). One UPDATE, the
+     * outbox INSERT and the commit; a refused precondition or body rolls the update back.
+     */
     @Transactional
     public Project replace(String slug, ProjectInput input, Precondition precondition) {
-        Project p = find(slug);
-        precondition.check(p.version);
-        update(p, input);
+        Project p = new Project();
+        p.slug = slug;
+        ProjectMapper.apply(p, input);
+        p.touch();
+        var update = Project.getEntityManager()
+                .createNativeQuery(REPLACE + (p.firstRelease == null ? "" : KNOWN_RELEASE) + RETURNING)
+                .setParameter("slug", slug).setParameter("name", p.name).setParameter("serviceName", p.serviceName)
+                .setParameter("serviceType", p.serviceType).setParameter("tier", p.tier)
+                .setParameter("descriptionEn", p.descriptionEn).setParameter("descriptionJa", p.descriptionJa)
+                .setParameter("firstRelease", p.firstRelease)
+                .setParameter("governanceTags", tagsJson(p.governanceTags))
+                .setParameter("installGuide", p.installGuide).setParameter("sdkCount", p.sdkCount)
+                .setParameter("updatedAt", p.updatedAt);
+        List<?> replaced = update.getResultList();
+        if (replaced.isEmpty()) {
+            // nothing changed: tell which rule refused it, in the order of the other writes (404, 412, 400)
+            Project current = find(slug);
+            precondition.check(current.version);
+            checkSlug(current, input);
+            update(current, input); // the release appeared meanwhile: the entity path, which checks it again
+            return current;
+        }
+        Object[] row = (Object[]) replaced.get(0);
+        long previous = ((Number) row[0]).longValue();
+        precondition.check(previous);
+        checkSlug(p, input);
+        p.version = previous + 1;
+        p.createdAt = utc(row[1]);
+        outbox.record(ENTITY, p.slug, ChangeKind.UPDATED, () -> ProjectView.of(p));
         return p;
+    }
+
+    private String tagsJson(List<String> tags) {
+        try {
+            return json.writeValueAsString(tags);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a list of strings is always JSON", e);
+        }
+    }
+
+    private static OffsetDateTime utc(Object time) {
+        return time instanceof OffsetDateTime odt ? odt.withOffsetSameInstant(ZoneOffset.UTC)
+                : time instanceof Timestamp ts ? ts.toInstant().atOffset(ZoneOffset.UTC)
+                : ((java.time.Instant) time).atOffset(ZoneOffset.UTC);
     }
 
     /** Partial update: a JSON merge patch (RFC 7396) applied to the current state, then validated whole. */
@@ -88,13 +151,17 @@ public class ProjectService {
     }
 
     private void update(Project p, ProjectInput input) {
-        if (!p.slug.equals(input.slug())) {
-            throw ProblemException.invalidBody("slug", "must equal the slug in the path ('" + p.slug + "')");
-        }
+        checkSlug(p, input);
         checkFirstRelease(input.firstRelease());
         ProjectMapper.apply(p, input);
         p.touch();
         outbox.record(ENTITY, p.slug, ChangeKind.UPDATED, () -> ProjectView.of(p));
+    }
+
+    private static void checkSlug(Project p, ProjectInput input) {
+        if (!p.slug.equals(input.slug())) {
+            throw ProblemException.invalidBody("slug", "must equal the slug in the path ('" + p.slug + "')");
+        }
     }
 
     private void checkFirstRelease(String release) {

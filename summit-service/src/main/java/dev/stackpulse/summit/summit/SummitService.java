@@ -10,8 +10,14 @@ import dev.stackpulse.web.Slice;
 import dev.stackpulse.web.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
+import org.hibernate.query.NativeQuery;
 
 /** Rules and transactions for summits: every committed change records its event in the outbox. */
 @ApplicationScoped
@@ -25,6 +31,17 @@ public class SummitService {
     private final MergePatch mergePatch;
     private final SummitRepository summits;
     private final SummitSessions sessions;
+
+    /**
+     * A PUT in one statement, without reading the row first: it takes the row lock, bumps the version and answers
+     * the replaced version (for If-Match) and the creation time; the owned documents stay as they are.
+     */
+    private static final String REPLACE = "UPDATE summit SET city = :city, season = :season, "
+            + "start_date = :startDate, end_date = :endDate, status = :status, attendees = :attendees, "
+            + "countries = :countries, companies = :companies, press_and_analysts = :pressAndAnalysts, "
+            + "sponsors = :sponsors, first_time_percent = :firstTimePercent, min_sessions = :minSessions, "
+            + "site_url = :siteUrl, videos_url = :videosUrl, version = version + 1, updated_at = :updatedAt "
+            + "WHERE slug = :slug RETURNING version - 1, created_at";
 
     public SummitService(OutboxWriter outbox, MergePatch mergePatch, SummitRepository summits,
                          SummitSessions sessions) {
@@ -81,11 +98,41 @@ public class SummitService {
             throw ProblemException.invalidBody("slug", "must equal the slug in the path ('" + slug + "') or be absent");
         }
         checkDates(input);
-        Summit s = summits.findForUpdate(slug);
-        precondition.check(s.version);
+        Summit s = new Summit();
+        s.slug = slug;
         apply(s, input);
+        // typed parameters: a null is bound with its column's type
+        List<?> replaced = Summit.getEntityManager().createNativeQuery(REPLACE).unwrap(NativeQuery.class)
+                .setParameter("slug", slug, String.class).setParameter("city", s.city, String.class)
+                .setParameter("season", s.season, String.class)
+                .setParameter("startDate", s.startDate, LocalDate.class)
+                .setParameter("endDate", s.endDate, LocalDate.class).setParameter("status", s.status, String.class)
+                .setParameter("attendees", s.attendees, Integer.class)
+                .setParameter("countries", s.countries, Integer.class)
+                .setParameter("companies", s.companies, Integer.class)
+                .setParameter("pressAndAnalysts", s.pressAndAnalysts, Integer.class)
+                .setParameter("sponsors", s.sponsors, Integer.class)
+                .setParameter("firstTimePercent", s.firstTimePercent, Integer.class)
+                .setParameter("minSessions", s.minSessions, Integer.class)
+                .setParameter("siteUrl", s.siteUrl, String.class).setParameter("videosUrl", s.videosUrl, String.class)
+                .setParameter("updatedAt", s.updatedAt, OffsetDateTime.class)
+                .getResultList();
+        if (replaced.isEmpty()) {
+            throw ProblemException.notFound("summit", slug);
+        }
+        Object[] row = (Object[]) replaced.get(0);
+        long previous = ((Number) row[0]).longValue();
+        precondition.check(previous); // a refused precondition rolls the update back
+        s.version = previous + 1;
+        s.createdAt = utc(row[1]);
         outbox.record(ENTITY, s.slug, ChangeKind.UPDATED, () -> SummitView.of(s));
         return SummitView.of(s);
+    }
+
+    private static OffsetDateTime utc(Object time) {
+        return time instanceof OffsetDateTime odt ? odt.withOffsetSameInstant(ZoneOffset.UTC)
+                : time instanceof Timestamp ts ? ts.toInstant().atOffset(ZoneOffset.UTC)
+                : ((Instant) time).atOffset(ZoneOffset.UTC);
     }
 
     /** A JSON merge patch of the figures: the merged result must be a valid PUT body. */
