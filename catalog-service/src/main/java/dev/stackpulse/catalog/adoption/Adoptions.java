@@ -19,6 +19,11 @@ public class Adoptions implements ReleaseReferences {
                 .map(AdoptionView::of).toList();
     }
 
+    /** Every record (the navigator's read model loads them at once). */
+    public List<AdoptionView> all() {
+        return AdoptionRecord.<AdoptionRecord>listAll().stream().map(AdoptionView::of).toList();
+    }
+
     /** The names of the releases that hold at least one record. */
     public List<String> releasesWithData() {
         return AdoptionRecord.getEntityManager()

@@ -1,12 +1,10 @@
 package dev.stackpulse.catalog.navigator;
 
 import dev.stackpulse.catalog.adoption.AdoptionView;
-import dev.stackpulse.catalog.adoption.Adoptions;
 import dev.stackpulse.catalog.maturity.Maturity;
 import dev.stackpulse.catalog.maturity.MaturityInputs;
 import dev.stackpulse.catalog.maturity.ProjectAge;
 import dev.stackpulse.catalog.project.ProjectView;
-import dev.stackpulse.catalog.project.Projects;
 import dev.stackpulse.catalog.release.ReleaseView;
 import dev.stackpulse.catalog.release.Releases;
 import dev.stackpulse.catalog.support.Language;
@@ -20,14 +18,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The read side of the catalog: projects with their figures for a release (the list, the Navigator, a project's
- * trend, a release's highlights). Text and tier filters run in SQL; adoption, maturity and age are computed per
- * request (the catalog holds tens of projects), then filtered, sorted and paged here.
+ * trend, a release's highlights), answered from the {@link CatalogIndex} read model: no query per request while
+ * nothing changes; filters, sort and page run over the entries derived once per change.
  */
 @ApplicationScoped
 public class NavigatorService {
@@ -35,41 +30,44 @@ public class NavigatorService {
     /** The one order of a release's highlights; their cursors carry it. */
     private static final String HIGHLIGHT_ORDER = "highlights:name";
 
-    private final Projects projects;
     private final Releases releases;
-    private final Adoptions adoptions;
+    private final CatalogIndex index;
 
-    public NavigatorService(Projects projects, Releases releases, Adoptions adoptions) {
-        this.projects = projects;
+    public NavigatorService(Releases releases, CatalogIndex index) {
         this.releases = releases;
-        this.adoptions = adoptions;
+        this.index = index;
     }
 
     public Slice<ProjectEntry> list(ProjectQuery query, Language language) {
-        Map<String, ReleaseView> byName = releases.byName();
-        Figures figures = figures(releaseOrDefault(query.release(), byName), byName);
-        List<ProjectEntry> entries = projects.matching(query.tier(), query.serviceType(), query.q()).stream()
-                .map(p -> figures.entry(p, language))
-                .filter(query::accepts)
-                .sorted(query.order())
-                .toList();
-        return Slice.after(entries, query.afterCursor(), query.limit(), query::cursorOf);
+        CatalogIndex.Snapshot snapshot = index.snapshot();
+        CatalogIndex.Entries entries = snapshot.entries(releaseOrDefault(query.release(), snapshot), language);
+        // Unsurveyed projects never match minAdoption: its list skips them, so its cost follows the surveyed ones.
+        List<CatalogIndex.Candidate> source = query.minAdoption() != null ? entries.withAdoption() : entries.all();
+        List<ProjectEntry> matching = new ArrayList<>();
+        String q = query.q() == null ? null : query.q().toLowerCase(Locale.ROOT);
+        for (CatalogIndex.Candidate c : source) {
+            ProjectView p = c.project();
+            if ((query.tier() == null || query.tier().equals(p.tier()))
+                    && (query.serviceType() == null || query.serviceType().matches(p.serviceType()))
+                    && (q == null || contains(p.name(), q) || contains(p.serviceName(), q)
+                    || contains(p.descriptionEn(), q) || contains(p.descriptionJa(), q))
+                    && query.accepts(c.entry())) {
+                matching.add(c.entry());
+            }
+        }
+        matching.sort(query.order());
+        return Slice.after(matching, query.afterCursor(), query.limit(), query::cursorOf);
     }
 
     /** Projects surveyed in the release (those with a record for it), core and optional side by side. */
     public NavigatorView navigator(String releaseName, Language language) {
-        Map<String, ReleaseView> byName = releases.byName();
-        ReleaseView release = releaseOrDefault(releaseName, byName);
+        CatalogIndex.Snapshot snapshot = index.snapshot();
+        ReleaseView release = releaseOrDefault(releaseName, snapshot);
         if (release == null) {
             throw ProblemException.notFound("release with data", "any");
         }
-        Figures figures = figures(release, byName);
-        List<ProjectEntry> surveyed = projects.all().stream()
-                .filter(p -> figures.records().containsKey(p.slug()))
-                .map(p -> figures.entry(p, language))
-                .sorted(Comparator.comparing((ProjectEntry e) -> e.name().toLowerCase(Locale.ROOT))
-                        .thenComparing(ProjectEntry::slug))
-                .toList();
+        List<ProjectEntry> surveyed = snapshot.entries(release, language).recorded().stream()
+                .map(CatalogIndex.Candidate::entry).toList();
         return new NavigatorView(release.name(), release.displayName(), release.releaseDate(),
                 surveyed.stream().filter(e -> e.tier().equals("core")).toList(),
                 surveyed.stream().filter(e -> e.tier().equals("optional")).toList());
@@ -77,9 +75,13 @@ public class NavigatorService {
 
     /** Adoption, its change, maturity and age in every release that has a record for the project. */
     public AdoptionTrend trend(String slug) {
-        ProjectView p = projects.require(slug);
-        Map<String, ReleaseView> byName = releases.byName();
-        List<AdoptionView> records = new ArrayList<>(adoptions.ofProject(slug));
+        CatalogIndex.Snapshot snapshot = index.snapshot();
+        ProjectView p = slug == null ? null : snapshot.bySlug.get(slug);
+        if (p == null) {
+            throw ProblemException.notFound("project", slug);
+        }
+        Map<String, ReleaseView> byName = snapshot.releases;
+        List<AdoptionView> records = new ArrayList<>(snapshot.byProject.getOrDefault(slug, List.of()));
         records.sort(Comparator.comparingInt(a -> byName.get(a.release()).sequence()));
         List<AdoptionTrend.Point> points = new ArrayList<>();
         Integer previous = null;
@@ -95,18 +97,29 @@ public class NavigatorService {
 
     /** The projects with highlight topics in this release, by project name (then slug); 404 for an unknown release. */
     public Slice<HighlightView> highlights(String release, String after, int limit) {
-        releases.require(release);
-        Map<String, String> names = projects.all().stream()
-                .collect(Collectors.toMap(ProjectView::slug, ProjectView::name));
-        List<HighlightView> items = adoptions.ofRelease(release).stream()
+        CatalogIndex.Snapshot snapshot = index.snapshot();
+        if (release == null || !snapshot.releases.containsKey(release)) {
+            releases.require(release); // the 404 naming the release
+        }
+        Map<String, ProjectView> bySlug = snapshot.bySlug;
+        List<HighlightView> items = snapshot.byRelease.getOrDefault(release, List.of()).stream()
                 .filter(a -> !a.highlights().isEmpty())
-                .map(a -> new HighlightView(a.project(), names.get(a.project()), a.adoption(), a.highlights()))
+                .map(a -> new HighlightView(a.project(), nameOf(bySlug.get(a.project())), a.adoption(), a.highlights()))
                 .sorted(Comparator.comparing((HighlightView h) -> h.name().toLowerCase(Locale.ROOT))
                         .thenComparing(HighlightView::project))
                 .toList();
         List<String> position = after == null ? null : highlightCursor(after);
         return Slice.after(items, position == null ? null : h -> compare(h, position) > 0, limit,
                 h -> Cursor.encode(List.of(HIGHLIGHT_ORDER, h.name().toLowerCase(Locale.ROOT), h.project())));
+    }
+
+    private static String nameOf(ProjectView p) {
+        return p == null ? null : p.name();
+    }
+
+    /** SQL's {@code lower(text) like '%q%'}: q is already lower case. */
+    private static boolean contains(String text, String q) {
+        return text != null && text.toLowerCase(Locale.ROOT).contains(q);
     }
 
     private static int compare(HighlightView h, List<String> position) {
@@ -124,23 +137,15 @@ public class NavigatorService {
     }
 
     /** The named release (400 naming the parameter when unknown), else the newest one with data (null: none). */
-    private ReleaseView releaseOrDefault(String name, Map<String, ReleaseView> byName) {
+    private static ReleaseView releaseOrDefault(String name, CatalogIndex.Snapshot snapshot) {
         if (name == null) {
-            return adoptions.releasesWithData().stream().map(byName::get).filter(Objects::nonNull)
-                    .max(Comparator.comparingInt(ReleaseView::sequence)).orElse(null);
+            return snapshot.newestWithData;
         }
-        ReleaseView r = byName.get(name);
+        ReleaseView r = snapshot.releases.get(name);
         if (r == null) {
             throw ProblemException.badRequest("release", "unknown release '" + name + "'");
         }
         return r;
-    }
-
-    private Figures figures(ReleaseView release, Map<String, ReleaseView> byName) {
-        Map<String, AdoptionView> records = release == null ? Map.of()
-                : adoptions.ofRelease(release.name()).stream()
-                .collect(Collectors.toMap(AdoptionView::project, Function.identity()));
-        return new Figures(release, records, byName);
     }
 
     static Maturity maturity(ProjectView p, Integer adoption) {
@@ -152,19 +157,5 @@ public class NavigatorService {
         ReleaseView first = p.firstRelease() == null ? null : releases.get(p.firstRelease());
         LocalDate reference = at == null || at.releaseDate() == null ? LocalDate.now() : at.releaseDate();
         return ProjectAge.years(first == null ? null : first.releaseDate(), reference);
-    }
-
-    /** Everything needed to compute entries for one release. */
-    private record Figures(ReleaseView release, Map<String, AdoptionView> records,
-                           Map<String, ReleaseView> releases) {
-
-        ProjectEntry entry(ProjectView p, Language language) {
-            AdoptionView a = records.get(p.slug());
-            Integer adoption = a == null ? null : a.adoption();
-            Language.Localized d = Language.pick(language, p.descriptionEn(), p.descriptionJa());
-            return new ProjectEntry(p.slug(), p.name(), p.serviceName(), p.serviceType(), p.tier(), d.text(),
-                    d.language().tag(), p.firstRelease(), release == null ? null : release.name(), adoption,
-                    maturity(p, adoption), age(p, releases, release));
-        }
     }
 }

@@ -58,10 +58,12 @@ public class ProjectResource {
 
     private final ProjectService service;
     private final PublicLinks links;
+    private final ProjectReadModel readModel;
 
-    public ProjectResource(ProjectService service, PublicLinks links) {
+    public ProjectResource(ProjectService service, PublicLinks links, ProjectReadModel readModel) {
         this.service = service;
         this.links = links;
+        this.readModel = readModel;
     }
 
     @GET
@@ -79,7 +81,12 @@ public class ProjectResource {
     @APIResponse(responseCode = "404", description = "No such project")
     public Response get(@Parameter(description = "Project slug", example = "neutron") @PathParam("slug") String slug,
                         @Context HttpHeaders headers) {
-        return single(ProjectView.of(service.get(slug), Language.from(headers)), headers);
+        // From the read model: no database access unless the client names a newer version than the one held.
+        ProjectReadModel.Rendered rendered = readModel.get(slug, headers.getHeaderString(HttpHeaders.IF_NONE_MATCH));
+        Language language = Language.from(headers);
+        ProjectView view = rendered.view(language);
+        boolean english = !Language.JA.tag().equals(view.descriptionLanguage());
+        return Versions.localized(headers, rendered.json(language), view.version(), view.descriptionLanguage(), english);
     }
 
     @POST
