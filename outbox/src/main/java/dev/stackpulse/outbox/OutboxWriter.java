@@ -9,8 +9,10 @@ import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import org.hibernate.Session;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -24,12 +26,17 @@ public class OutboxWriter {
     private final ObjectMapper mapper;
     private final OutboxConfig config;
     private final Event<OutboxWritten> written;
+    private final ChangeNotices notices;
+    private final Event<NoticeOnCommit> committed;
 
-    public OutboxWriter(EntityManager em, ObjectMapper mapper, OutboxConfig config, Event<OutboxWritten> written) {
+    public OutboxWriter(EntityManager em, ObjectMapper mapper, OutboxConfig config, Event<OutboxWritten> written,
+                        ChangeNotices notices, Event<NoticeOnCommit> committed) {
         this.em = em;
         this.mapper = mapper;
         this.config = config;
         this.written = written;
+        this.notices = notices;
+        this.committed = committed;
     }
 
     /**
@@ -56,7 +63,26 @@ public class OutboxWriter {
         row.tracestate = trace == null ? null : trace.tracestate();
         em.persist(row);
         written.fire(new OutboxWritten(row.topic));
+        notify(new ChangeNotice(entity, subject, version));
         return row.toChangeEvent();
+    }
+
+    /**
+     * Announces the change to every replica: a NOTIFY in this transaction (PostgreSQL delivers it at commit, never
+     * on rollback) and, on this replica, the ChangeNotice fired right after commit.
+     */
+    private void notify(ChangeNotice notice) {
+        if (notices.enabled()) {
+            String payload = notices.payload(notice);
+            em.unwrap(Session.class).doWork(connection -> {
+                try (PreparedStatement notify = connection.prepareStatement("select pg_notify(?, ?)")) {
+                    notify.setString(1, notices.channel());
+                    notify.setString(2, payload);
+                    notify.execute();
+                }
+            });
+        }
+        committed.fire(new NoticeOnCommit(notice));
     }
 
     /** The current span's W3C context (the writer's request), as the propagator writes it; null when not traced. */
