@@ -2,13 +2,16 @@ package dev.stackpulse.summit;
 
 import static dev.stackpulse.summit.Api.asEditor;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -66,6 +69,26 @@ class ReadModelTest {
         // newer than the database too: the current version in full
         given().header("If-None-Match", "\"99\"").get("/summits/" + slug).then().statusCode(200)
                 .header("ETag", "\"6\"").body("city", equalTo("Thirdplace"));
+    }
+
+    @Test
+    void anotherReplicasCommitDropsTheRendering() {
+        String slug = Api.unique("rm-replica");
+        Api.createSummit(slug);
+        given().get("/summits/" + slug).then().statusCode(200).header("ETag", "\"0\"");
+        // what another replica's write does: change the row and NOTIFY in the same transaction (origin: not us)
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("UPDATE summit SET city = 'Remote', version = 1 WHERE slug = ?1").setParameter(1, slug)
+                    .executeUpdate();
+            em.createNativeQuery("SELECT pg_notify('summit_service_changes', 'other-replica|1|summit|' || ?1)")
+                    .setParameter(1, slug).getSingleResult();
+        });
+        long committed = System.nanoTime();
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(5)).untilAsserted(() ->
+                given().get("/summits/" + slug).then().statusCode(200).header("ETag", "\"1\"")
+                        .body("city", equalTo("Remote")));
+        long millis = (System.nanoTime() - committed) / 1_000_000;
+        assertTrue(millis < 1000, "served the new version " + millis + " ms after the commit");
     }
 
     @Test

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.util.RawValue;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.stackpulse.outbox.ChangeNotice;
 import dev.stackpulse.summit.summit.ReadModelConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 /**
  * Each session's JSON as the session list shows it, kept per (id, version): a page is one query for the ids and
@@ -37,8 +39,14 @@ public class RenderedSessions {
         return fresh.json();
     }
 
-    /** Drops a session's rendering (deleted, or changed: its old JSON is of no further use). */
-    void forget(long id) {
-        cache.invalidate(id);
+    /** A session changed or was deleted (on any replica): its old JSON is of no further use. */
+    void onChange(@Observes ChangeNotice notice) {
+        if (SessionService.ENTITY.equals(notice.entity())) {
+            try {
+                cache.invalidate(Long.parseLong(notice.subject()));
+            } catch (NumberFormatException e) {
+                // not a session id: nothing rendered under it
+            }
+        }
     }
 }
