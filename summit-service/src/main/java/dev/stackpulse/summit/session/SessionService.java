@@ -3,6 +3,7 @@ package dev.stackpulse.summit.session;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.util.RawValue;
 import dev.stackpulse.events.ChangeKind;
 import dev.stackpulse.outbox.OutboxWriter;
 import dev.stackpulse.summit.summit.SummitRepository;
@@ -45,11 +46,13 @@ public class SessionService {
     private final SummitRepository summits;
     private final Event<SessionDeleted> deleted;
     private final NotesSearch notes;
+    private final RenderedSessions rendered;
 
     public SessionService(OutboxWriter outbox, ObjectMapper mapper, MergePatch mergePatch, EntityManager em,
                           SessionRepository sessions, SummitRepository summits, Event<SessionDeleted> deleted,
-                          NotesSearch notes) {
+                          NotesSearch notes, RenderedSessions rendered) {
         this.notes = notes;
+        this.rendered = rendered;
         this.outbox = outbox;
         this.mapper = mapper;
         this.mergePatch = mergePatch;
@@ -69,25 +72,37 @@ public class SessionService {
      * action items and the current notes (which the notes feature searches, as {@link NotesSearch}).
      */
     @SuppressWarnings("unchecked")
-    public Slice<SessionView> list(Filter filter, String after, int limit) {
+    public Slice<RawValue> list(Filter filter, String after, int limit) {
         Map<String, Object> params = new LinkedHashMap<>();
         List<String> conditions = conditions(filter, params);
         if (after != null) {
             conditions.add("s.id > :after");
             params.put("after", afterId(after));
         }
-        Query ids = em.createNativeQuery("SELECT s.id FROM session s"
+        // One query for the page's ids and versions; the items' JSON comes from the rendered sessions.
+        Query ids = em.createNativeQuery("SELECT s.id, s.version FROM session s"
                 + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions))
                 + " ORDER BY s.id LIMIT :rows");
         params.forEach(ids::setParameter);
         ids.setParameter("rows", limit + 1);
-        List<Long> found = ((List<Number>) ids.getResultList()).stream().map(Number::longValue).toList();
-        Map<Long, DesignSession> byId = new LinkedHashMap<>();
-        if (!found.isEmpty()) {
-            DesignSession.<DesignSession>list("id in ?1", found).forEach(s -> byId.put(s.id, s));
+        List<Object[]> found = ids.getResultList();
+        Map<Long, RawValue> json = new LinkedHashMap<>();
+        List<Long> missing = new ArrayList<>();
+        for (Object[] row : found) {
+            long id = ((Number) row[0]).longValue();
+            RawValue cached = rendered.get(id, ((Number) row[1]).longValue());
+            json.put(id, cached);
+            if (cached == null) {
+                missing.add(id);
+            }
         }
-        List<DesignSession> rows = found.stream().map(byId::get).toList();
-        return Slice.of(rows, limit, s -> Cursor.encode(List.of(ORDER, Long.toString(s.id)))).map(this::view);
+        if (!missing.isEmpty()) { // first read of these versions: render them once
+            DesignSession.<DesignSession>list("id in ?1", missing)
+                    .forEach(s -> json.put(s.id, rendered.put(s.id, s.version, write(view(s)))));
+        }
+        List<Map.Entry<Long, RawValue>> rows = json.entrySet().stream().filter(e -> e.getValue() != null).toList();
+        return Slice.of(rows, limit, e -> Cursor.encode(List.of(ORDER, Long.toString(e.getKey()))))
+                .map(Map.Entry::getValue);
     }
 
     private static long afterId(String after) {
@@ -115,17 +130,13 @@ public class SessionService {
         if (f.q() != null) {
             String like = "%" + f.q().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
                     .replace("_", "\\_") + "%";
-            List<Long> inNotes = notes.sessionsWithNotesLike(like);
             conditions.add("(lower(s.title) LIKE :q ESCAPE '\\' OR lower(coalesce(s.summary, '')) LIKE :q ESCAPE '\\'"
                     // the texts of topics and action items, not their JSON (where '"' or '[' is everywhere)
                     + " OR EXISTS (SELECT 1 FROM jsonb_array_elements_text(s.topics) t WHERE lower(t) LIKE :q ESCAPE '\\')"
                     + " OR EXISTS (SELECT 1 FROM jsonb_array_elements(s.items) i"
                     + " WHERE lower(i->>'text') LIKE :q ESCAPE '\\')"
-                    + (inNotes.isEmpty() ? "" : " OR s.id IN (:inNotes)") + ")");
+                    + " OR s.id IN (" + notes.sessionsWithNotesLike("q") + "))");
             params.put("q", like);
-            if (!inNotes.isEmpty()) {
-                params.put("inNotes", inNotes);
-            }
         }
         return conditions;
     }

@@ -70,12 +70,17 @@ public class SummitResource {
     static final String AFTER = "Cursor of the next page: follow next; opaque, bound to the sort order";
     static final String MERGE_EXAMPLE = "{\"attendees\":5001,\"sponsors\":null}";
 
+    /** What GET of a summit answers, as the JSON message body writer labels it. */
+    private static final MediaType JSON = MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8");
+
     private final SummitService service;
+    private final SummitReadModel readModel;
     private final ListResponses lists;
     private final PublicLinks links;
 
-    public SummitResource(SummitService service, ListResponses lists, PublicLinks links) {
+    public SummitResource(SummitService service, SummitReadModel readModel, ListResponses lists, PublicLinks links) {
         this.service = service;
+        this.readModel = readModel;
         this.lists = lists;
         this.links = links;
     }
@@ -171,8 +176,9 @@ public class SummitResource {
     @APIResponse(responseCode = "400", description = "A query parameter was given (unknown-parameter)")
     @APIResponse(responseCode = "404", description = "No such summit")
     public Response get(@PathParam("slug") String slug, @Context HttpHeaders headers) {
-        SummitView view = service.get(slug);
-        return Versions.current(headers, view, view.version());
+        SummitReadModel.Rendered view = readModel.get(slug, headers.getHeaderString(HttpHeaders.IF_NONE_MATCH));
+        Response notModified = Versions.notModified(headers, view.tag());
+        return notModified != null ? notModified : Response.ok(view.json(), JSON).tag(view.tag()).build();
     }
 
     @POST
