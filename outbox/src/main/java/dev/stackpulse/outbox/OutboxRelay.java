@@ -13,9 +13,7 @@ import io.opentelemetry.context.propagation.TextMapGetter;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -24,12 +22,22 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.hibernate.Session;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
 /**
@@ -51,13 +59,19 @@ public class OutboxRelay {
     private final EntityManager em;
     private final OutboxConfig config;
     private final OutboxMetrics metrics;
-    private final MutinyEmitter<String> emitter;
+    private final KafkaClientService kafka;
     private final RelayLock lock;
     private final Tracer tracer;
+    private final boolean tracing;
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile boolean running;
     private volatile Thread worker;
     private Instant nextPurge = Instant.MIN;
+    private long nextBacklogCount;
+
+    private static final String CLAIM = "SELECT seq, event_id, topic, source, type, subject, entity_version, "
+            + "occurred_at, data, traceparent, tracestate FROM outbox_event WHERE published_at IS NULL "
+            + "ORDER BY seq LIMIT ?";
 
     /** A claimed event, detached from the transaction that read it. */
     private record Claimed(long seq, String topic, ChangeEvent event, TraceContext trace) {
@@ -78,17 +92,19 @@ public class OutboxRelay {
     };
 
     public OutboxRelay(EntityManager em, OutboxConfig config, OutboxMetrics metrics,
-                       @Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
-                       MutinyEmitter<String> emitter,
+                       // declares the channel whose producer (settings, health, metrics) the relay sends with
+                       @Channel("outbox") MutinyEmitter<String> channel,
                        @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
                        @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
                        @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password,
-                       Tracer tracer) {
+                       Tracer tracer, KafkaClientService kafka,
+                       @ConfigProperty(name = "quarkus.otel.sdk.disabled", defaultValue = "false") boolean tracingOff) {
         this.em = em;
+        this.kafka = kafka;
         this.tracer = tracer;
+        this.tracing = !tracingOff;
         this.config = config;
         this.metrics = metrics;
-        this.emitter = emitter;
         this.lock = new RelayLock(url, user, password);
     }
 
@@ -169,7 +185,9 @@ public class OutboxRelay {
             // the claim saw every waiting event: what it could not mark is the backlog, without another statement
             List<Claimed> left = batch.subList(marked, batch.size());
             metrics.backlog(left.size(), left.isEmpty() ? null : left.get(0).event().time().toInstant());
-        } else {
+        } else if (System.nanoTime() - nextBacklogCount >= 0) {
+            // a long backlog drains in many full batches: count it at most once a second, not once per batch
+            nextBacklogCount = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
             QuarkusTransaction.requiringNew().run(this::measureBacklog);
         }
         return marked;
@@ -188,9 +206,24 @@ public class OutboxRelay {
                 : time instanceof java.sql.Timestamp ts ? ts.toInstant() : (Instant) time;
     }
 
+    /** The oldest unpublished events, read with plain JDBC: no entity is managed or dirty-checked per row. */
     private List<Claimed> claim() {
-        return OutboxEvent.<OutboxEvent>find("publishedAt is null order by seq").page(0, config.batchSize()).list()
-                .stream().map(e -> new Claimed(e.seq, e.topic, e.toChangeEvent(), e.traceContext())).toList();
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(CLAIM)) {
+                select.setInt(1, config.batchSize());
+                List<Claimed> claimed = new ArrayList<>(config.batchSize());
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        ChangeEvent event = new ChangeEvent(rs.getObject(2, UUID.class), rs.getString(4),
+                                rs.getString(5), rs.getString(6), rs.getObject(8, OffsetDateTime.class)
+                                .withOffsetSameInstant(ZoneOffset.UTC), rs.getLong(7), rs.getString(9));
+                        claimed.add(new Claimed(rs.getLong(1), rs.getString(3), event,
+                                TraceContext.of(rs.getString(10), rs.getString(11)).orElse(null)));
+                    }
+                }
+                return claimed;
+            }
+        });
     }
 
     /** One statement per batch, by exact positions: a row that committed late inside the range is not touched. */
@@ -218,27 +251,53 @@ public class OutboxRelay {
         } while (running && deleted == config.purgeBatchSize());
     }
 
+    /**
+     * Hands the batch to the channel's Kafka producer (SmallRye's, unwrapped: one callback per record instead of a
+     * reactive pipeline per message) and waits for every acknowledgement. A record the producer refuses at once
+     * (e.g. no metadata while the broker is away) ends the batch: it and the records after it count as not sent.
+     */
     private List<Boolean> send(List<Claimed> batch) {
-        List<Uni<Boolean>> acks = new ArrayList<>(batch.size());
-        for (Claimed claimed : batch) {
+        Producer<String, String> producer = kafka.<String, String>getProducer("outbox").unwrap();
+        AtomicIntegerArray acked = new AtomicIntegerArray(batch.size());
+        CountDownLatch answered = new CountDownLatch(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            Claimed claimed = batch.get(i);
             ChangeEvent event = claimed.event();
             Span span = publishSpan(claimed);
-            Message<String> message = Message.of(event.data()).addMetadata(
-                    OutgoingKafkaRecordMetadata.<String>builder()
-                            .withTopic(claimed.topic())
-                            .withKey(event.subject())
-                            .withHeaders(CloudEventHeaders.write(event, claimed.trace()))
-                            .build());
-            acks.add(emitter.sendMessage(message).replaceWith(true)
-                    .onFailure().recoverWithItem(failure -> {
-                        LOG.debugf("publish of %s failed: %s", event.id(), failure.getMessage());
-                        span.recordException(failure);
-                        span.setStatus(StatusCode.ERROR, "not acknowledged by Kafka");
-                        return false;
-                    })
-                    .onTermination().invoke(span::end));
+            int index = i;
+            try {
+                producer.send(new ProducerRecord<>(claimed.topic(), null, event.subject(), event.data(),
+                        CloudEventHeaders.write(event, claimed.trace())), (metadata, failure) -> {
+                            acked.set(index, failure == null ? 1 : 0);
+                            if (failure != null) {
+                                LOG.debugf("publish of %s failed: %s", event.id(), failure.getMessage());
+                                span.recordException(failure);
+                                span.setStatus(StatusCode.ERROR, "not acknowledged by Kafka");
+                            }
+                            span.end();
+                            answered.countDown();
+                        });
+            } catch (KafkaException e) {
+                LOG.debugf("publish of %s refused: %s", event.id(), e.getMessage());
+                span.recordException(e);
+                span.setStatus(StatusCode.ERROR, "refused by the Kafka producer");
+                span.end();
+                for (int left = i; left < batch.size(); left++) {
+                    answered.countDown();
+                }
+                break;
+            }
         }
-        return Uni.join().all(acks).andFailFast().await().atMost(config.sendTimeout().plusSeconds(5));
+        try {
+            answered.await(config.sendTimeout().plusSeconds(5).toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // shutting down: what was acknowledged so far is marked
+        }
+        List<Boolean> result = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            result.add(acked.get(i) == 1);
+        }
+        return result;
     }
 
     /**
@@ -246,6 +305,9 @@ public class OutboxRelay {
      * the relay runs long after that request ended, on a thread of its own. A row written untraced starts a trace.
      */
     private Span publishSpan(Claimed claimed) {
+        if (!tracing) {
+            return Span.getInvalid(); // a disabled SDK still builds (and drops) every span: a tenth of the relay's CPU
+        }
         Context parent = claimed.trace() == null ? Context.root()
                 : W3CTraceContextPropagator.getInstance().extract(Context.root(), claimed.trace(), STORED);
         return tracer.spanBuilder("publish " + claimed.topic()).setParent(parent).setSpanKind(SpanKind.PRODUCER)
