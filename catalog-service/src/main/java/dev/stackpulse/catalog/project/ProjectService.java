@@ -11,10 +11,15 @@ import dev.stackpulse.web.ProblemException;
 import io.quarkus.arc.All;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
+import org.hibernate.Session;
 
 /** Rules and transactions for projects: every committed change records its event in the outbox. */
 @ApplicationScoped
@@ -33,13 +38,11 @@ public class ProjectService {
      * answers the replaced version (for If-Match) and the creation time. It touches no row when the release is
      * unknown (the foreign key would fail the statement), so that case is told apart afterwards, on the error path.
      */
-    private static final String REPLACE = "UPDATE project SET name = :name, service_name = :serviceName, "
-            + "service_type = :serviceType, tier = :tier, description_en = :descriptionEn, "
-            + "description_ja = :descriptionJa, first_release = :firstRelease, "
-            + "governance_tags = CAST(:governanceTags AS jsonb), install_guide = :installGuide, "
-            + "sdk_count = :sdkCount, version = version + 1, updated_at = :updatedAt WHERE slug = :slug";
+    private static final String REPLACE = "UPDATE project SET name = ?, service_name = ?, service_type = ?, tier = ?, "
+            + "description_en = ?, description_ja = ?, first_release = ?, governance_tags = CAST(? AS jsonb), "
+            + "install_guide = ?, sdk_count = ?, version = version + 1, updated_at = ? WHERE slug = ?";
     private static final String KNOWN_RELEASE =
-            " AND EXISTS (SELECT 1 FROM release_series WHERE name = :firstRelease)";
+            " AND EXISTS (SELECT 1 FROM release_series WHERE name = ?)";
     private static final String RETURNING = " RETURNING version - 1, created_at";
 
     public ProjectService(OutboxWriter outbox, Releases releases, MergePatch mergePatch,
@@ -80,16 +83,17 @@ public class ProjectService {
         p.slug = slug;
         ProjectMapper.apply(p, input);
         p.touch();
-        var update = Project.getEntityManager()
-                .createNativeQuery(REPLACE + (p.firstRelease == null ? "" : KNOWN_RELEASE) + RETURNING)
-                .setParameter("slug", slug).setParameter("name", p.name).setParameter("serviceName", p.serviceName)
-                .setParameter("serviceType", p.serviceType).setParameter("tier", p.tier)
-                .setParameter("descriptionEn", p.descriptionEn).setParameter("descriptionJa", p.descriptionJa)
-                .setParameter("firstRelease", p.firstRelease)
-                .setParameter("governanceTags", tagsJson(p.governanceTags))
-                .setParameter("installGuide", p.installGuide).setParameter("sdkCount", p.sdkCount)
-                .setParameter("updatedAt", p.updatedAt);
-        List<?> replaced = update.getResultList();
+        // Plain JDBC on the transaction's connection: the hot write path skips native-query parsing and mapping.
+        Optional<Object[]> replaced = Project.getEntityManager().unwrap(Session.class).doReturningWork(c -> {
+            try (PreparedStatement update = c.prepareStatement(
+                    REPLACE + (p.firstRelease == null ? "" : KNOWN_RELEASE) + RETURNING)) {
+                bind(update, p, slug);
+                try (ResultSet rs = update.executeQuery()) {
+                    return rs.next() ? Optional.of(new Object[] {rs.getLong(1), rs.getObject(2, OffsetDateTime.class)})
+                            : Optional.<Object[]>empty();
+                }
+            }
+        });
         if (replaced.isEmpty()) {
             // nothing changed: tell which rule refused it, in the order of the other writes (404, 412, 400)
             Project current = find(slug);
@@ -98,7 +102,7 @@ public class ProjectService {
             update(current, input); // the release appeared meanwhile: the entity path, which checks it again
             return current;
         }
-        Object[] row = (Object[]) replaced.get(0);
+        Object[] row = replaced.get();
         long previous = ((Number) row[0]).longValue();
         precondition.check(previous);
         checkSlug(p, input);
@@ -106,6 +110,24 @@ public class ProjectService {
         p.createdAt = utc(row[1]);
         outbox.record(ENTITY, p.slug, ChangeKind.UPDATED, () -> ProjectView.of(p));
         return p;
+    }
+
+    private void bind(PreparedStatement update, Project p, String slug) throws SQLException {
+        update.setString(1, p.name);
+        update.setString(2, p.serviceName);
+        update.setString(3, p.serviceType);
+        update.setString(4, p.tier);
+        update.setString(5, p.descriptionEn);
+        update.setString(6, p.descriptionJa);
+        update.setString(7, p.firstRelease);
+        update.setString(8, tagsJson(p.governanceTags));
+        update.setBoolean(9, p.installGuide);
+        update.setInt(10, p.sdkCount);
+        update.setObject(11, p.updatedAt);
+        update.setString(12, slug);
+        if (p.firstRelease != null) {
+            update.setString(13, p.firstRelease);
+        }
     }
 
     private String tagsJson(List<String> tags) {
