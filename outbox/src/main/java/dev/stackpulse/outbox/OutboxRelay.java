@@ -13,7 +13,9 @@ import io.opentelemetry.context.propagation.TextMapGetter;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -23,21 +25,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.KafkaException;
 import org.hibernate.Session;
-import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
 /**
@@ -59,7 +57,7 @@ public class OutboxRelay {
     private final EntityManager em;
     private final OutboxConfig config;
     private final OutboxMetrics metrics;
-    private final KafkaClientService kafka;
+    private final MutinyEmitter<String> emitter;
     private final RelayLock lock;
     private final Tracer tracer;
     private final boolean tracing;
@@ -92,15 +90,15 @@ public class OutboxRelay {
     };
 
     public OutboxRelay(EntityManager em, OutboxConfig config, OutboxMetrics metrics,
-                       // declares the channel whose producer (settings, health, metrics) the relay sends with
-                       @Channel("outbox") MutinyEmitter<String> channel,
+                       @Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
+                       MutinyEmitter<String> emitter,
                        @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
                        @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
                        @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password,
-                       Tracer tracer, KafkaClientService kafka,
+                       Tracer tracer,
                        @ConfigProperty(name = "quarkus.otel.sdk.disabled", defaultValue = "false") boolean tracingOff) {
         this.em = em;
-        this.kafka = kafka;
+        this.emitter = emitter;
         this.tracer = tracer;
         this.tracing = !tracingOff;
         this.config = config;
@@ -251,53 +249,27 @@ public class OutboxRelay {
         } while (running && deleted == config.purgeBatchSize());
     }
 
-    /**
-     * Hands the batch to the channel's Kafka producer (SmallRye's, unwrapped: one callback per record instead of a
-     * reactive pipeline per message) and waits for every acknowledgement. A record the producer refuses at once
-     * (e.g. no metadata while the broker is away) ends the batch: it and the records after it count as not sent.
-     */
     private List<Boolean> send(List<Claimed> batch) {
-        Producer<String, String> producer = kafka.<String, String>getProducer("outbox").unwrap();
-        AtomicIntegerArray acked = new AtomicIntegerArray(batch.size());
-        CountDownLatch answered = new CountDownLatch(batch.size());
-        for (int i = 0; i < batch.size(); i++) {
-            Claimed claimed = batch.get(i);
+        List<Uni<Boolean>> acks = new ArrayList<>(batch.size());
+        for (Claimed claimed : batch) {
             ChangeEvent event = claimed.event();
             Span span = publishSpan(claimed);
-            int index = i;
-            try {
-                producer.send(new ProducerRecord<>(claimed.topic(), null, event.subject(), event.data(),
-                        CloudEventHeaders.write(event, claimed.trace())), (metadata, failure) -> {
-                            acked.set(index, failure == null ? 1 : 0);
-                            if (failure != null) {
-                                LOG.debugf("publish of %s failed: %s", event.id(), failure.getMessage());
-                                span.recordException(failure);
-                                span.setStatus(StatusCode.ERROR, "not acknowledged by Kafka");
-                            }
-                            span.end();
-                            answered.countDown();
-                        });
-            } catch (KafkaException e) {
-                LOG.debugf("publish of %s refused: %s", event.id(), e.getMessage());
-                span.recordException(e);
-                span.setStatus(StatusCode.ERROR, "refused by the Kafka producer");
-                span.end();
-                for (int left = i; left < batch.size(); left++) {
-                    answered.countDown();
-                }
-                break;
-            }
+            Message<String> message = Message.of(event.data()).addMetadata(
+                    OutgoingKafkaRecordMetadata.<String>builder()
+                            .withTopic(claimed.topic())
+                            .withKey(event.subject())
+                            .withHeaders(CloudEventHeaders.write(event, claimed.trace()))
+                            .build());
+            acks.add(emitter.sendMessage(message).replaceWith(true)
+                    .onFailure().recoverWithItem(failure -> {
+                        LOG.debugf("publish of %s failed: %s", event.id(), failure.getMessage());
+                        span.recordException(failure);
+                        span.setStatus(StatusCode.ERROR, "not acknowledged by Kafka");
+                        return false;
+                    })
+                    .onTermination().invoke(span::end));
         }
-        try {
-            answered.await(config.sendTimeout().plusSeconds(5).toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt(); // shutting down: what was acknowledged so far is marked
-        }
-        List<Boolean> result = new ArrayList<>(batch.size());
-        for (int i = 0; i < batch.size(); i++) {
-            result.add(acked.get(i) == 1);
-        }
-        return result;
+        return Uni.join().all(acks).andFailFast().await().atMost(config.sendTimeout().plusSeconds(5));
     }
 
     /**
