@@ -78,6 +78,24 @@ class BatchIngestTest {
     }
 
     @Test
+    void aRedeliveryInsideABatchSpendsNoPosition() {
+        String subject = "gap-free-" + UUID.randomUUID();
+        ChangeEvent stored = Events.catalog(subject, "created", 1);
+        store.storeAll(List.of(stored));
+        ChangeEvent v2 = Events.catalog(subject, "updated", 2);
+        ChangeEvent v3 = Events.catalog(subject, "updated", 3);
+        ChangeEvent v4 = Events.catalog(subject, "updated", 4);
+        // Between new events of one batch: a redelivery of a stored event and the same event twice.
+        assertEquals(List.of(Outcome.STORED, Outcome.DUPLICATE, Outcome.STORED, Outcome.DUPLICATE, Outcome.STORED),
+                store.storeAll(List.of(v2, stored, v3, v3, v4)));
+        List<Long> positions = given().get("/feed/entities/catalog-service/" + subject + "/history")
+                .then().statusCode(200).extract().jsonPath().getList("items.position", Long.class);
+        long v2Position = positions.get(1);
+        assertEquals(List.of(v2Position, v2Position + 1, v2Position + 2), positions.subList(1, 4),
+                "one batch's new events get consecutive positions: a skipped duplicate spends none");
+    }
+
+    @Test
     void statsCountsFollowInsertsAndDeletes() {
         String type = "catalog.counted" + UUID.randomUUID().toString().replace("-", "") + ".updated";
         ChangeEvent a = event("counted-a", type, 1);

@@ -28,7 +28,7 @@ public class EventStore {
     public static final String CHANNEL = "feed_entry";
 
     /**
-     * Serializes position assignment: the lock is held until the transaction ends, and PostgreSQL makes a commit
+     * Serializes position assignment (and the counter positions come from): the lock is held until the transaction ends, and PostgreSQL makes a commit
      * visible before it releases the transaction's locks, so position N is visible before N+1 is even assigned.
      * A reader following the cursor therefore never sees a higher position while a lower one is still in flight.
      */
@@ -71,8 +71,8 @@ public class EventStore {
     }
 
     /**
-     * Stores a batch in one transaction: one lock, one set-based INSERT (entries and latest states), one NOTIFY
-     * carrying the newest position, one commit; nothing per event. Each attempt is its own transaction; a transient
+     * Stores a batch in one transaction: one round trip (the lock, then one set-based INSERT of entries and latest
+     * states that also sends the NOTIFY carrying the newest position), one commit; nothing per event. Each attempt is its own transaction; a transient
      * failure (connection lost, serialization failure) is retried with backoff for at most {@code feed.ingest.transient-retry.max-duration}, and since storing is
      * idempotent a retried batch changes nothing twice.
      *
@@ -97,24 +97,37 @@ public class EventStore {
     };
 
     /**
-     * The whole batch in two statements under the position lock: one INSERT of every event (positions in batch
-     * order, redeliveries skipped by the unique key, stale computed against the stored state and the batch's earlier
-     * events of the same entity), which also upserts each entity's newest state once; then one NOTIFY.
+     * The whole batch in one round trip of two statements: the position lock (its own statement, so the INSERT's
+     * snapshot is taken after the previous batch committed), then one INSERT of the events not stored yet (positions
+     * from the feed_position counter in batch order, advanced once by their number: gap-free; stale computed against
+     * the stored state and the batch's earlier events of the same entity), which also upserts each entity's newest
+     * state once and sends the NOTIFY with the newest stored position (none when nothing was stored).
      */
     private static final String INSERT_BATCH = """
+            SELECT pg_advisory_xact_lock(?);
             WITH batch AS (
                 SELECT b.*, max(b.version) OVER (PARTITION BY b.source, b.subject ORDER BY b.ord
                                                  ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS earlier
                 FROM unnest(CAST(? AS uuid[]), CAST(? AS varchar[]), CAST(? AS varchar[]), CAST(? AS varchar[]),
                             CAST(? AS bigint[]), CAST(? AS bigint[]), CAST(? AS jsonb[]))
                      WITH ORDINALITY AS b(id, source, type, subject, version, micros, data, ord)
+            ), fresh AS (
+                -- The batch's events not stored yet, each once (its first occurrence), numbered in batch order: under
+                -- the lock nobody else stores, so this is exactly what the INSERT stores and no position is spent twice.
+                SELECT b.*, row_number() OVER (ORDER BY b.ord) AS n
+                FROM (SELECT DISTINCT ON (source, id) * FROM batch ORDER BY source, id, ord) b
+                WHERE NOT EXISTS (SELECT 1 FROM feed_entry e WHERE e.source = b.source AND e.event_id = b.id)
+            ), counter AS (
+                UPDATE feed_position SET last = last + (SELECT count(*) FROM fresh)
+                WHERE id = 1 AND EXISTS (SELECT 1 FROM fresh)
+                RETURNING last - (SELECT count(*) FROM fresh) AS base
             ), stored AS (
-                INSERT INTO feed_entry (event_id, source, type, subject, entity_version, event_time, data, stale)
-                SELECT b.id, b.source, b.type, b.subject, b.version,
+                INSERT INTO feed_entry (position, event_id, source, type, subject, entity_version, event_time, data, stale)
+                SELECT c.base + b.n, b.id, b.source, b.type, b.subject, b.version,
                        timestamptz 'epoch' + (b.micros / 1000000) * interval '1 second'
                            + (b.micros % 1000000) * interval '1 microsecond', b.data,
                        COALESCE(GREATEST(f.version, b.earlier) >= b.version, false)
-                FROM batch b LEFT JOIN feed_entity f ON f.source = b.source AND f.subject = b.subject
+                FROM fresh b CROSS JOIN counter c LEFT JOIN feed_entity f ON f.source = b.source AND f.subject = b.subject
                 ORDER BY b.ord
                 ON CONFLICT (source, event_id) DO NOTHING
                 RETURNING position, event_id, source, subject, entity_version, type, event_time, data, stale
@@ -128,16 +141,15 @@ public class EventStore {
                     event_id = EXCLUDED.event_id, event_time = EXCLUDED.event_time,
                     position = EXCLUDED.position, deleted = EXCLUDED.deleted, data = EXCLUDED.data
                 WHERE EXCLUDED.version > f.version
+            ), notified AS MATERIALIZED (
+                SELECT pg_notify(?, h.position::text) FROM (SELECT max(position) AS position FROM stored) h
+                WHERE h.position IS NOT NULL
             )
-            SELECT position, event_id, source, stale FROM stored""";
+            SELECT s.position, s.event_id, s.source, s.stale FROM stored s CROSS JOIN notified""";
 
     private List<Outcome> inOneTransaction(List<ChangeEvent> events) {
         return QuarkusTransaction.requiringNew().call(() -> {
             try (Connection db = dataSource.getConnection()) {
-                try (PreparedStatement lock = db.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
-                    lock.setLong(1, POSITION_LOCK);
-                    lock.execute();
-                }
                 int n = events.size();
                 Object[] ids = new Object[n];
                 String[] sources = new String[n];
@@ -157,36 +169,32 @@ public class EventStore {
                     data[i] = e.data();
                 }
                 // Each inserted event's position and staleness, by (source, id): the first occurrence in the batch.
-                Map<String, Stored> stored = new HashMap<>(n * 2);
-                long head = -1;
+                Map<String, Outcome> stored = new HashMap<>(n * 2);
                 try (PreparedStatement insert = db.prepareStatement(INSERT_BATCH)) {
-                    insert.setArray(1, db.createArrayOf("uuid", ids));
-                    insert.setArray(2, db.createArrayOf("varchar", sources));
-                    insert.setArray(3, db.createArrayOf("varchar", types));
-                    insert.setArray(4, db.createArrayOf("varchar", subjects));
-                    insert.setArray(5, db.createArrayOf("int8", versions));
-                    insert.setArray(6, db.createArrayOf("int8", micros));
-                    insert.setArray(7, db.createArrayOf("text", data));
-                    try (ResultSet rows = insert.executeQuery()) {
+                    insert.setLong(1, POSITION_LOCK);
+                    insert.setArray(2, db.createArrayOf("uuid", ids));
+                    insert.setArray(3, db.createArrayOf("varchar", sources));
+                    insert.setArray(4, db.createArrayOf("varchar", types));
+                    insert.setArray(5, db.createArrayOf("varchar", subjects));
+                    insert.setArray(6, db.createArrayOf("int8", versions));
+                    insert.setArray(7, db.createArrayOf("int8", micros));
+                    insert.setArray(8, db.createArrayOf("text", data));
+                    insert.setString(9, CHANNEL);
+                    insert.execute(); // the lock's row
+                    if (!insert.getMoreResults()) {
+                        throw new IllegalStateException("the batch INSERT returned no result");
+                    }
+                    try (ResultSet rows = insert.getResultSet()) {
                         while (rows.next()) {
-                            long position = rows.getLong(1);
                             stored.put(rows.getString(3) + " " + rows.getObject(2, UUID.class),
-                                    new Stored(position, rows.getBoolean(4) ? Outcome.STALE : Outcome.STORED));
-                            head = Math.max(head, position);
+                                    rows.getBoolean(4) ? Outcome.STALE : Outcome.STORED);
                         }
                     }
                 }
                 List<Outcome> outcomes = new ArrayList<>(n);
                 for (ChangeEvent e : events) {
-                    Stored one = stored.remove(e.source() + " " + e.id());
-                    outcomes.add(one == null ? Outcome.DUPLICATE : one.outcome());
-                }
-                if (head >= 0) {
-                    try (PreparedStatement notify = db.prepareStatement("SELECT pg_notify(?, ?)")) {
-                        notify.setString(1, CHANNEL);
-                        notify.setString(2, Long.toString(head));
-                        notify.execute();
-                    }
+                    Outcome one = stored.remove(e.source() + " " + e.id());
+                    outcomes.add(one == null ? Outcome.DUPLICATE : one);
                 }
                 return outcomes;
             }
@@ -198,10 +206,6 @@ public class EventStore {
         Instant instant = time.toInstant();
         return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L),
                 (instant.getNano() + 500) / 1000);
-    }
-
-    /** Where one event went: its position and what it did. */
-    private record Stored(long position, Outcome outcome) {
     }
 
     /** What a repair did: the entries it removed and whether the entity still has a state. */
