@@ -110,6 +110,34 @@ class ReadModelTest {
                 .body("items[0].items.n", contains(1, 2)).body("items[0].version", equalTo(1));
     }
 
+    @Test
+    void theSessionListReadsNoRowsUntilASessionChanges() {
+        String summit = Api.unique("rm-index");
+        Api.createSummit(summit);
+        long id = Api.createSession(summit, "Listed");
+        given().queryParam("summit", summit).get("/sessions").then().statusCode(200)
+                .body("items.title", contains("Listed"));
+        // a row added behind the service's back (no change notice): a list that queried the rows would show it
+        behindTheServicesBack("INSERT INTO session (summit_slug, release, project, title, kind, etherpad, topics, items,"
+                + " version, created_at, updated_at) SELECT summit_slug, release, project, 'Unannounced', kind, etherpad,"
+                + " topics, items, 0, created_at, updated_at FROM session WHERE id = ?1", id);
+        given().queryParam("summit", summit).queryParam("project", "n*").get("/sessions").then().statusCode(200)
+                .body("items.title", contains("Listed"));
+        // another replica's notice of a session change: the list shows the rows as they are now
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "SELECT pg_notify('summit_service_changes', 'other-replica|0|session|' || max(id)) FROM session")
+                .getSingleResult());
+        long notified = System.nanoTime();
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(5)).untilAsserted(() ->
+                given().queryParam("summit", summit).get("/sessions").then().statusCode(200)
+                        .body("items.title", contains("Listed", "Unannounced")));
+        long millis = (System.nanoTime() - notified) / 1_000_000;
+        assertTrue(millis < 1000, "listed the new session " + millis + " ms after the notice");
+        // the text search still reads the rows (it searches the notes too)
+        given().queryParam("summit", summit).queryParam("q", "unannounced").get("/sessions").then().statusCode(200)
+                .body("items.title", contains("Unannounced"));
+    }
+
     private void behindTheServicesBack(String sql, Object key) {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(sql).setParameter(1, key).executeUpdate());
     }

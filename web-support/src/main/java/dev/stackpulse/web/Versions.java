@@ -93,6 +93,23 @@ public final class Versions {
         return false;
     }
 
+    /**
+     * The highest version an If-None-Match list names ({@code "4"}, {@code W/"4"}, {@code "4-ja"}); -1 when it names
+     * none (absent, "*", or tags that are not versions). Read models use it to see a client that saw a newer version.
+     */
+    public static long newestVersion(String header) {
+        long newest = -1;
+        for (EntityTag tag : parse(header)) {
+            String value = tag.getValue();
+            int dash = value.indexOf('-');
+            String digits = dash < 0 ? value : value.substring(0, dash);
+            if (!digits.isEmpty() && digits.length() <= 18 && digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                newest = Math.max(newest, Long.parseLong(digits));
+            }
+        }
+        return newest;
+    }
+
     /** The entity tags of an If-Match / If-None-Match list; an unquoted value counts as a strong tag of it. */
     static List<EntityTag> parse(String header) {
         List<EntityTag> tags = new ArrayList<>();

@@ -10,6 +10,7 @@ import dev.stackpulse.catalog.release.Releases;
 import dev.stackpulse.catalog.support.Language;
 import dev.stackpulse.outbox.ChangeListener;
 import dev.stackpulse.outbox.ChangeNotice;
+import dev.stackpulse.outbox.ReadModelSnapshot;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.LocalDate;
@@ -21,8 +22,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -40,43 +39,23 @@ public class CatalogIndex {
     private final Projects projects;
     private final Releases releases;
     private final Adoptions adoptions;
-    private final ChangeListener listener;
-    private final AtomicReference<Snapshot> current = new AtomicReference<>();
-    /** Counts invalidations: a snapshot loaded before one is not kept (it may predate the change). */
-    private final AtomicLong changes = new AtomicLong();
+    private final ReadModelSnapshot<Snapshot> current;
 
     public CatalogIndex(Projects projects, Releases releases, Adoptions adoptions, ChangeListener listener) {
         this.projects = projects;
         this.releases = releases;
         this.adoptions = adoptions;
-        this.listener = listener;
+        this.current = new ReadModelSnapshot<>(listener);
     }
 
     /** The catalog as of the last change this replica was told of. */
     Snapshot snapshot() {
-        Snapshot held = current.get();
-        if (held != null) {
-            return held;
-        }
-        synchronized (this) {
-            held = current.get();
-            if (held != null) {
-                return held;
-            }
-            long before = changes.get();
-            Snapshot loaded = load();
-            if (listener.listening() && current.compareAndSet(null, loaded) && changes.get() != before) {
-                // A change noticed while loading may postdate what was read: drop it again.
-                current.compareAndSet(loaded, null);
-            }
-            return loaded;
-        }
+        return current.get(this::load);
     }
 
     void changed(@Observes ChangeNotice notice) {
         if (notice.everything() || ENTITIES.contains(notice.entity())) {
-            changes.incrementAndGet();
-            current.set(null);
+            current.changed();
         }
     }
 

@@ -5,14 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stackpulse.catalog.support.Language;
 import dev.stackpulse.outbox.ChangeListener;
 import dev.stackpulse.outbox.ChangeNotice;
+import dev.stackpulse.outbox.ReadModelChanges;
+import dev.stackpulse.web.Versions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * GET /projects/{slug} derived once per change: each project's representation per language (view, JSON bytes,
@@ -22,19 +21,14 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class ProjectReadModel {
 
-    /** The leading version of every tag in an If-None-Match value ({@code "4"}, {@code W/"4-ja"}). */
-    private static final Pattern TAG_VERSION = Pattern.compile("\"(\\d{1,18})");
-
     private final ProjectService service;
-    private final ChangeListener listener;
+    private final ReadModelChanges changes;
     private final ObjectMapper mapper;
     private final Map<String, Rendered> cache = new ConcurrentHashMap<>();
-    /** Counts invalidations: an entry loaded before one is not kept (it may predate the change). */
-    private final AtomicLong changes = new AtomicLong();
 
     public ProjectReadModel(ProjectService service, ChangeListener listener, ObjectMapper mapper) {
         this.service = service;
-        this.listener = listener;
+        this.changes = new ReadModelChanges(listener);
         this.mapper = mapper;
     }
 
@@ -56,28 +50,18 @@ public class ProjectReadModel {
      */
     public Rendered get(String slug, String ifNoneMatch) {
         Rendered held = slug == null ? null : cache.get(slug);
-        if (held != null && newestVersion(ifNoneMatch) <= held.version()) {
+        if (held != null && Versions.newestVersion(ifNoneMatch) <= held.version()) {
             return held;
         }
-        long before = changes.get();
-        Rendered loaded = render(service.get(slug));
-        if (listener.listening()) {
-            cache.put(slug, loaded);
-            // A change noticed while loading may postdate what was read: drop it again.
-            if (changes.get() != before) {
-                cache.remove(slug, loaded);
-            }
-        }
-        return loaded;
+        return changes.derive(() -> render(service.get(slug)), loaded -> cache.put(slug, loaded),
+                loaded -> cache.remove(slug, loaded));
     }
 
     void changed(@Observes ChangeNotice notice) {
         if (notice.everything()) {
-            changes.incrementAndGet();
-            cache.clear();
+            changes.changed(cache::clear);
         } else if (notice.entity().equals(ProjectService.ENTITY)) {
-            changes.incrementAndGet();
-            cache.remove(notice.subject());
+            changes.changed(() -> cache.remove(notice.subject()));
         }
     }
 
@@ -94,18 +78,5 @@ public class ProjectReadModel {
             }
         }
         return new Rendered(p.version, views, json);
-    }
-
-    /** The highest version an If-None-Match value names, -1 when none. */
-    static long newestVersion(String ifNoneMatch) {
-        if (ifNoneMatch == null || ifNoneMatch.isEmpty()) {
-            return -1;
-        }
-        long newest = -1;
-        Matcher m = TAG_VERSION.matcher(ifNoneMatch);
-        while (m.find()) {
-            newest = Math.max(newest, Long.parseLong(m.group(1)));
-        }
-        return newest;
     }
 }

@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 /** Rules and transactions for design-summit sessions and their action items. */
@@ -37,6 +38,8 @@ public class SessionService {
     static final String ORDER = "id";
     private static final TypeReference<List<String>> TOPICS = new TypeReference<>() { };
     private static final TypeReference<List<ItemInput>> ITEMS = new TypeReference<>() { };
+    /** Most sessions rendered per query when many are read for the first time (a bound on IN lists). */
+    private static final int RENDER_BATCH = 1000;
 
     private final OutboxWriter outbox;
     private final ObjectMapper mapper;
@@ -47,10 +50,12 @@ public class SessionService {
     private final Event<SessionDeleted> deleted;
     private final NotesSearch notes;
     private final RenderedSessions rendered;
+    private final SessionIndex index;
 
     public SessionService(OutboxWriter outbox, ObjectMapper mapper, MergePatch mergePatch, EntityManager em,
                           SessionRepository sessions, SummitRepository summits, Event<SessionDeleted> deleted,
-                          NotesSearch notes, RenderedSessions rendered) {
+                          NotesSearch notes, RenderedSessions rendered, SessionIndex index) {
+        this.index = index;
         this.notes = notes;
         this.rendered = rendered;
         this.outbox = outbox;
@@ -69,15 +74,20 @@ public class SessionService {
     /**
      * Sessions matching all filters, by id, after the cursor {@code after} (null: from the first). {@code q} is a
      * case-insensitive substring match (works for Japanese, which has no word breaks) in title, summary, topics,
-     * action items and the current notes (which the notes feature searches, as {@link NotesSearch}).
+     * action items and the current notes (which the notes feature searches, as {@link NotesSearch}). Without q the
+     * page comes from the session index (no query); with q from one query for the page's ids and versions.
      */
     @SuppressWarnings("unchecked")
     public Slice<RawValue> list(Filter filter, String after, int limit) {
+        Long afterId = after == null ? null : afterId(after);
+        if (filter.q() == null) {
+            return fromIndex(filter, afterId == null ? Long.MIN_VALUE : afterId, limit);
+        }
         Map<String, Object> params = new LinkedHashMap<>();
         List<String> conditions = conditions(filter, params);
-        if (after != null) {
+        if (afterId != null) {
             conditions.add("s.id > :after");
-            params.put("after", afterId(after));
+            params.put("after", afterId);
         }
         // One query for the page's ids and versions; the items' JSON comes from the rendered sessions.
         Query ids = em.createNativeQuery("SELECT s.id, s.version FROM session s"
@@ -85,10 +95,56 @@ public class SessionService {
                 + " ORDER BY s.id LIMIT :rows");
         params.forEach(ids::setParameter);
         ids.setParameter("rows", limit + 1);
-        List<Object[]> found = ids.getResultList();
+        Map<Long, RawValue> json = renderings(ids.getResultList());
+        List<Map.Entry<Long, RawValue>> rows = json.entrySet().stream().filter(e -> e.getValue() != null).toList();
+        return Slice.of(rows, limit, e -> cursor(e.getKey())).map(Map.Entry::getValue);
+    }
+
+    /** A page over the session index: the filters over memory, no query (the index reads the rows once per change). */
+    private Slice<RawValue> fromIndex(Filter f, long afterId, int limit) {
+        boolean oneSummit = f.summit() != null && !f.summit().prefix();
+        List<SessionIndex.Entry> candidates = index.snapshot(this::indexEntries)
+                .candidates(oneSummit ? f.summit().value() : null);
+        List<SessionIndex.Entry> page = new ArrayList<>(limit + 1);
+        for (int i = SessionIndex.firstAfter(candidates, afterId); i < candidates.size() && page.size() <= limit; i++) {
+            SessionIndex.Entry e = candidates.get(i);
+            if (matches(f.summit(), e.summit()) && matches(f.release(), e.release())
+                    && matches(f.project(), e.project())
+                    && (f.itemStatus() == null || e.itemStatuses().contains(f.itemStatus()))) {
+                page.add(e);
+            }
+        }
+        return Slice.of(page, limit, e -> cursor(e.id())).map(SessionIndex.Entry::json);
+    }
+
+    private static boolean matches(TextMatch match, String value) {
+        return match == null || match.matches(value);
+    }
+
+    /** Every session's list fields, by id, in one query; their JSON from the renderings (made where missing). */
+    @SuppressWarnings("unchecked")
+    private List<SessionIndex.Entry> indexEntries() {
+        List<Object[]> rows = em.createNativeQuery("SELECT s.id, s.version, s.summit_slug, s.release, s.project,"
+                + " (SELECT string_agg(DISTINCT i->>'status', chr(31)) FROM jsonb_array_elements(s.items) i)"
+                + " FROM session s ORDER BY s.id").getResultList();
+        Map<Long, RawValue> json = renderings(rows);
+        List<SessionIndex.Entry> entries = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            long id = ((Number) row[0]).longValue();
+            RawValue rendering = json.get(id);
+            if (rendering != null) { // null: deleted since the query
+                entries.add(new SessionIndex.Entry(id, (String) row[2], (String) row[3], (String) row[4],
+                        row[5] == null ? Set.of() : Set.of(((String) row[5]).split("\u001f")), rendering));
+            }
+        }
+        return entries;
+    }
+
+    /** The JSON of each (id, version) row, in row order: from the renderings, rendering the missing ones once. */
+    private Map<Long, RawValue> renderings(List<Object[]> rows) {
         Map<Long, RawValue> json = new LinkedHashMap<>();
         List<Long> missing = new ArrayList<>();
-        for (Object[] row : found) {
+        for (Object[] row : rows) {
             long id = ((Number) row[0]).longValue();
             RawValue cached = rendered.get(id, ((Number) row[1]).longValue());
             json.put(id, cached);
@@ -96,13 +152,16 @@ public class SessionService {
                 missing.add(id);
             }
         }
-        if (!missing.isEmpty()) { // first read of these versions: render them once
-            DesignSession.<DesignSession>list("id in ?1", missing)
+        for (int from = 0; from < missing.size(); from += RENDER_BATCH) { // first read of these versions
+            DesignSession.<DesignSession>list("id in ?1", missing.subList(from,
+                    Math.min(missing.size(), from + RENDER_BATCH)))
                     .forEach(s -> json.put(s.id, rendered.put(s.id, s.version, write(view(s)))));
         }
-        List<Map.Entry<Long, RawValue>> rows = json.entrySet().stream().filter(e -> e.getValue() != null).toList();
-        return Slice.of(rows, limit, e -> Cursor.encode(List.of(ORDER, Long.toString(e.getKey()))))
-                .map(Map.Entry::getValue);
+        return json;
+    }
+
+    private static String cursor(long id) {
+        return Cursor.encode(List.of(ORDER, Long.toString(id)));
     }
 
     private static long afterId(String after) {

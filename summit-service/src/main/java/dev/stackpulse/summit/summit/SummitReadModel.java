@@ -6,14 +6,12 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.stackpulse.outbox.ChangeListener;
 import dev.stackpulse.outbox.ChangeNotice;
+import dev.stackpulse.outbox.ReadModelChanges;
 import dev.stackpulse.web.Versions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.core.EntityTag;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The rendered {@code GET /summits/{slug}} of each summit with its ETag, derived once per change instead of once per
@@ -27,8 +25,6 @@ public class SummitReadModel {
 
     /** The outbox entities whose subject is a summit slug: the summit and its documents, all on its version line. */
     private static final Set<String> OF_A_SUMMIT = Set.of(SummitService.ENTITY, "demographics", "highlights", "awards");
-    /** The version numbers in an If-None-Match list ({@code "4"}, {@code W/"4"}, {@code "4-ja"}). */
-    private static final Pattern TAG_VERSION = Pattern.compile("\"(\\d{1,18})(?:-[^\"]*)?\"");
 
     /** One summit as GET answers it: the JSON bytes and their tag. */
     public record Rendered(long version, byte[] json, EntityTag tag) {
@@ -36,16 +32,14 @@ public class SummitReadModel {
 
     private final SummitRepository summits;
     private final ObjectMapper mapper;
-    private final ChangeListener listener;
+    private final ReadModelChanges changes;
     private final Cache<String, Rendered> views;
-    /** Counts invalidations, so a render that raced with one is not kept (it may show the state before the change). */
-    private final AtomicLong changes = new AtomicLong();
 
     public SummitReadModel(SummitRepository summits, ObjectMapper mapper, ChangeListener listener,
                            ReadModelConfig config) {
         this.summits = summits;
         this.mapper = mapper;
-        this.listener = listener;
+        this.changes = new ReadModelChanges(listener);
         this.views = Caffeine.newBuilder().maximumSize(config.maxEntries()).build();
     }
 
@@ -55,7 +49,7 @@ public class SummitReadModel {
      */
     public Rendered get(String slug, String ifNoneMatch) {
         Rendered cached = views.getIfPresent(slug);
-        if (cached != null && presentedVersion(ifNoneMatch) <= cached.version()) {
+        if (cached != null && Versions.newestVersion(ifNoneMatch) <= cached.version()) {
             return cached;
         }
         return load(slug);
@@ -63,14 +57,12 @@ public class SummitReadModel {
 
     /** Forgets one summit (its figures or one of its documents changed). */
     public void changed(String slug) {
-        changes.incrementAndGet();
-        views.invalidate(slug);
+        changes.changed(() -> views.invalidate(slug));
     }
 
     /** Forgets every summit (changes may have been missed). */
     public void changedAll() {
-        changes.incrementAndGet();
-        views.invalidateAll();
+        changes.changed(views::invalidateAll);
     }
 
     /** Any replica's committed change (this replica's own before its write answers: read-your-write). */
@@ -83,17 +75,11 @@ public class SummitReadModel {
     }
 
     private Rendered load(String slug) {
-        long stamp = changes.get();
-        SummitView view = SummitView.of(summits.find(slug));
-        Rendered fresh = new Rendered(view.version(), render(view), Versions.etag(view.version()));
-        if (!listener.listening()) {
-            return fresh; // another replica's change could go unnoticed: keep nothing
-        }
-        views.asMap().merge(slug, fresh, (old, now) -> now.version() >= old.version() ? now : old);
-        if (changes.get() != stamp) {
-            views.asMap().remove(slug, fresh); // read before a change committed: serve it once, do not keep it
-        }
-        return fresh;
+        return changes.derive(() -> {
+            SummitView view = SummitView.of(summits.find(slug));
+            return new Rendered(view.version(), render(view), Versions.etag(view.version()));
+        }, fresh -> views.asMap().merge(slug, fresh, (old, now) -> now.version() >= old.version() ? now : old),
+                fresh -> views.asMap().remove(slug, fresh));
     }
 
     private byte[] render(SummitView view) {
@@ -102,18 +88,5 @@ public class SummitReadModel {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("summit view is not serializable", e);
         }
-    }
-
-    /** The highest version an If-None-Match value names; -1 when none (absent, "*", or not a version). */
-    static long presentedVersion(String ifNoneMatch) {
-        if (ifNoneMatch == null || ifNoneMatch.isEmpty()) {
-            return -1;
-        }
-        long max = -1;
-        Matcher m = TAG_VERSION.matcher(ifNoneMatch);
-        while (m.find()) {
-            max = Math.max(max, Long.parseLong(m.group(1)));
-        }
-        return max;
     }
 }
