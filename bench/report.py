@@ -125,8 +125,17 @@ if os.path.exists(os.path.join(RAW, "failures.jsonl")):
             pass
 
 
+skipped = []  # phases BENCH_ONLY left out (bench/run writes raw/skipped.jsonl)
+if os.path.exists(os.path.join(RAW, "skipped.jsonl")):
+    for line in open(os.path.join(RAW, "skipped.jsonl")):
+        try:
+            skipped.append(json.loads(line))
+        except ValueError:
+            pass
+
+
 def reason(*phases):
-    for f in failures:
+    for f in failures + skipped:
         if any(f["phase"] == p or f["phase"].startswith(p) for p in phases):
             return "%s: %s" % (f["phase"], f["reason"])
     return None
@@ -328,23 +337,29 @@ check("i13.stats", 13, "/feed/stats latency (p50, 1 connection)", get(stats_ep, 
 
 # ---------------------------------------------------------------- the previous run
 def previous_results():
+    """Each row's newest earlier measurement: a partial run (BENCH_ONLY) supplies only the rows it measured."""
     here = os.path.basename(os.path.normpath(OUT))
     runs = sorted(d for d in glob.glob(os.path.join(os.path.dirname(os.path.normpath(OUT)), "*", "results.json"))
                   if os.path.basename(os.path.dirname(d)) < here)
+    found, newest = {}, None
     for path in reversed(runs):
         try:
             with open(path) as f:
-                return os.path.basename(os.path.dirname(path)), json.load(f)
+                data = json.load(f)
         except ValueError:
             continue
-    return None, None
+        stamp = os.path.basename(os.path.dirname(path))
+        newest = newest or stamp
+        for c in data.get("checks", []):
+            if c.get("id") and c.get("id") not in found and c.get("measured", c.get("value") is not None):
+                found[c["id"]] = dict(c, run=stamp)
+    return newest, found
 
 
-prev_stamp, prev = previous_results()
-prev_checks = {c.get("id"): c for c in (prev or {}).get("checks", []) if c.get("id")}
+prev_stamp, prev_checks = previous_results()
 for c in checks:
     p = prev_checks.get(c["id"])
-    c["previous"] = None if p is None else {"value": p.get("value"), "result": p.get("result"), "run": prev_stamp}
+    c["previous"] = None if p is None else {"value": p.get("value"), "result": p.get("result"), "run": p["run"]}
 
 
 # ---------------------------------------------------------------- profiler
@@ -419,6 +434,8 @@ lines = ["# Stack Pulse benchmark — %s (%s run)" % (meta.get("started", "?"), 
          % (meta.get("nproc"), meta.get("loadavg_start"), meta.get("loadavg_end"), meta.get("java_opts"),
             meta.get("java_opts_source"), running_flags, meta.get("git"), meta.get("stack"), meta.get("elapsed_seconds"), passed,
             len(checks), prev_stamp or "none"), ""]
+if meta.get("only"):
+    lines += ["Partial run: only the phases `BENCH_ONLY=%s` (and what they need); the other rows say \"not run\"." % meta["only"], ""]
 if failures:
     lines += ["Phases that failed (their rows are MISS, not measured):", ""]
     lines += ["- `%s`: %s" % (f["phase"], f["reason"]) for f in failures] + [""]
