@@ -206,8 +206,8 @@ public class StreamHub {
     }
 
     private void refresh() {
+        long woken = wokenAt; // before the flag is cleared: a later wake-up's time belongs to the next refresh
         refreshPending.set(false);
-        long woken = wokenAt;
         try {
             if (window.floor() < 0) {
                 FeedRepository.Version version = repository.version();
