@@ -981,34 +981,73 @@ public class Bench {
                 + ",\"events_per_second\":" + fmt(events / s) + "}";
     }
 
-    /** Reads the whole feed from cursor 0 over SSE until the head known at the start has arrived. */
+    /**
+     * Reads the feed from cursor 0 over SSE until `events` events or the head read before connecting (the `id:` of an
+     * event is its position) have arrived. An event is counted at its terminating blank line (one event may carry
+     * several data: lines; heartbeats carry none). It never hangs: a stream idle for `idle` seconds (default 15) or
+     * longer than `timeout` (default 300) is closed and the figures say `complete: false`.
+     */
     String catchupSse() throws Exception {
         String feed = opt("feed", "http://127.0.0.1:8083");
         long max = Long.parseLong(opt("events", Long.toString(Long.MAX_VALUE)));
+        long idleNanos = TimeUnit.SECONDS.toNanos(intOpt("idle", 15));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(intOpt("timeout", 300));
         long head = head();
-        long events = 0;
         long t0 = System.nanoTime();
         HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(URI.create(feed + "/feed/stream?after=0"))
-                .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofInputStream());
+                .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(60)).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
         if (r.statusCode() != 200) {
             throw new IllegalStateException("GET /feed/stream -> " + r.statusCode());
         }
-        long last = 0;
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8), 1 << 16)) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                if (line.startsWith("id:")) {
-                    last = Long.parseLong(line.substring(3).trim());
-                } else if (line.startsWith("data:")) {
-                    events++;
-                } else if (line.isEmpty() && (events >= max || last >= head)) {
-                    break;
+        AtomicLong events = new AtomicLong();
+        AtomicLong last = new AtomicLong();
+        AtomicLong lastByte = new AtomicLong(System.nanoTime());
+        String[] stop = {"stream ended"};
+        InputStream body = r.body();
+        // The watchdog: progress every 5 s on stderr, and the stream closed when idle or past the deadline.
+        ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor();
+        watchdog.scheduleAtFixedRate(() -> {
+            long now = System.nanoTime();
+            log("catchup-sse: " + events.get() + " events, last id " + last.get() + " of head " + head);
+            if (now - lastByte.get() > idleNanos || now > deadline) {
+                stop[0] = now > deadline ? "timeout" : "idle";
+                try {
+                    body.close();
+                } catch (Exception ignored) {
+                    // closing is all we want
                 }
             }
+        }, 5, 5, TimeUnit.SECONDS);
+        boolean complete = false;
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1 << 16)) {
+            String line;
+            long id = -1;
+            while ((line = in.readLine()) != null) {
+                lastByte.set(System.nanoTime());
+                if (line.startsWith("id:")) {
+                    id = Long.parseLong(line.substring(3).trim());
+                } else if (line.isEmpty() && id >= 0) {
+                    last.set(id);
+                    id = -1;
+                    if (events.incrementAndGet() >= max || last.get() >= head) {
+                        complete = true;
+                        stop[0] = events.get() >= max ? "events" : "head";
+                        break;
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            if ("stream ended".equals(stop[0])) {
+                stop[0] = "error: " + e;
+            }
+        } finally {
+            watchdog.shutdownNow();
         }
         double s = (System.nanoTime() - t0) / 1e9;
-        return "{\"events\":" + events + ",\"last_position\":" + last + ",\"seconds\":" + fmt(s)
-                + ",\"events_per_second\":" + fmt(events / s) + "}";
+        return "{\"events\":" + events.get() + ",\"last_position\":" + last.get() + ",\"head\":" + head
+                + ",\"complete\":" + complete + ",\"stopped_by\":\"" + stop[0].replace("\"", "'") + "\",\"seconds\":" + fmt(s)
+                + ",\"events_per_second\":" + fmt(events.get() / s) + "}";
     }
 
     // ---------------------------------------------------------------- figures

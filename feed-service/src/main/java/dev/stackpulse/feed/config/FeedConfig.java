@@ -34,7 +34,7 @@ public interface FeedConfig {
         Duration fallbackPoll();
 
         /** Most bytes of recent entries kept in memory for live fan-out; a subscriber behind it reads the database. */
-        @WithDefault("8M")
+        @WithDefault("2M")
         MemorySize windowBytes();
 
         /** SSE connections this replica accepts at once; beyond it new ones get 503 with Retry-After. */

@@ -3,9 +3,11 @@ package dev.stackpulse.feed.stream;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stackpulse.feed.config.FeedConfig;
 import dev.stackpulse.feed.entry.FeedEntryView;
+import dev.stackpulse.feed.entry.FeedQuery;
 import dev.stackpulse.feed.entry.FeedRepository;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
@@ -51,6 +53,9 @@ public class StreamHub {
     private final AtomicBoolean refreshPending = new AtomicBoolean();
     private final AtomicLong queuedBytes = new AtomicLong();
     private final Counter slowDisconnects;
+    private final Timer delivery;
+    // When the wake-up that the pending refresh answers arrived (nanoTime): the start of the delivery metric.
+    private volatile long wokenAt;
     private final ExecutorService refresher = Executors.newSingleThreadExecutor(named("feed-stream-refresh"));
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(named("feed-stream-timer"));
     private WorkerExecutor catchUp;
@@ -70,6 +75,9 @@ public class StreamHub {
         registry.gauge("feed.stream.queued.bytes", queuedBytes, AtomicLong::get);
         slowDisconnects = Counter.builder("feed.stream.slow.disconnects")
                 .description("SSE subscribers disconnected because their connection stayed full").register(registry);
+        delivery = Timer.builder("feed.stream.delivery")
+                .description("From the NOTIFY (wake-up) that read an entry to its write to a live subscriber's connection")
+                .publishPercentiles(0.5, 0.99).register(registry);
     }
 
     void start(@Observes StartupEvent event) {
@@ -93,6 +101,7 @@ public class StreamHub {
     /** Something may have been committed: read it once (coalesced: many wake-ups, one read). */
     public void wake() {
         if (refreshPending.compareAndSet(false, true)) {
+            wokenAt = System.nanoTime();
             try {
                 refresher.execute(this::refresh);
             } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
@@ -171,6 +180,13 @@ public class StreamHub {
         return queuedBytes;
     }
 
+    /** Records a live write: {@code woken} is the frame's wake-up time (0: a catch-up read, not recorded). */
+    void delivered(long woken) {
+        if (woken != 0) {
+            delivery.record(System.nanoTime() - woken, TimeUnit.NANOSECONDS);
+        }
+    }
+
     WorkerExecutor catchUp() {
         return catchUp;
     }
@@ -184,27 +200,36 @@ public class StreamHub {
         List<FeedEntryView> entries = repository.after(cursor, max, config.pageMaxBytes().asLongValue());
         List<Frame> frames = new ArrayList<>(entries.size());
         for (FeedEntryView e : entries) {
-            frames.add(Frame.of(e, mapper));
+            frames.add(Frame.of(e, mapper, 0));
         }
         return frames;
     }
 
     private void refresh() {
+        long woken = wokenAt; // before the flag is cleared: a later wake-up's time belongs to the next refresh
         refreshPending.set(false);
         try {
-            long pruned = repository.prunedThrough();
-            boolean prunedMoved = pruned != prunedThrough;
-            prunedThrough = pruned;
             if (window.floor() < 0) {
-                window = Window.startingAt(repository.head());
+                FeedRepository.Version version = repository.version();
+                prunedThrough = version.prunedThrough();
+                window = Window.startingAt(version.head());
             }
             long readBytes = config.pageMaxBytes().asLongValue();
             long limit = config.stream().windowBytes().asLongValue();
-            List<FeedEntryView> batch = repository.after(window.head(), READ_BATCH, readBytes);
-            while (!batch.isEmpty()) {
+            boolean prunedMoved = false;
+            while (true) {
+                // One statement per batch: the entries, the head and the retention watermark of the same snapshot.
+                FeedRepository.Page page = repository.read(window.head(), FeedQuery.ALL, READ_BATCH, readBytes);
+                long pruned = page.version().prunedThrough();
+                prunedMoved |= pruned != prunedThrough;
+                prunedThrough = pruned;
+                List<FeedEntryView> batch = page.entries();
+                if (batch.isEmpty()) {
+                    break;
+                }
                 List<Frame> frames = new ArrayList<>(batch.size());
                 for (FeedEntryView e : batch) {
-                    frames.add(Frame.of(e, mapper));
+                    frames.add(Frame.of(e, mapper, woken));
                 }
                 Window next = window.append(frames, limit);
                 window = next;
@@ -212,7 +237,9 @@ public class StreamHub {
                 // Wake per batch: live subscribers take it from the window before a later batch pushes it out.
                 subscribers.forEach(Subscriber::wake);
                 prunedMoved = false;
-                batch = repository.after(next.head(), READ_BATCH, readBytes);
+                if (next.head() >= page.version().head()) {
+                    break; // the snapshot's head is in the window: no second read to learn that nothing follows
+                }
             }
             if (prunedMoved) {
                 subscribers.forEach(Subscriber::wake);

@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class Subscriber {
 
-    private static final int PAGE = 500;
+    // Entries per catch-up read (feed.page-max-bytes bounds it too): fewer round trips when replaying from far back.
+    private static final int PAGE = 1000;
     // Events gathered into one write (one syscall for many events) up to about this many bytes.
     private static final int WRITE_BYTES = 64 * 1024;
 
@@ -172,15 +173,22 @@ final class Subscriber {
             }
             List<Buffer> out = new ArrayList<>();
             int bytes = 0;
+            long woken = 0;
             for (; i < frames.length && bytes < WRITE_BYTES; i++) {
                 Frame f = frames[i];
                 if (query.matches(f.attributes())) {
+                    if (out.isEmpty()) {
+                        woken = f.woken(); // the oldest frame of the write: what the delivery metric reports
+                    }
                     out.add(f.bytes());
                     bytes += f.bytes().length();
                 }
                 cursor = f.position();
             }
             write(out, bytes);
+            if (!out.isEmpty()) {
+                hub.delivered(woken);
+            }
         }
     }
 
