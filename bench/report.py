@@ -116,22 +116,22 @@ for svc in ("catalog-service", "summit-service", "feed-service"):
 cat_cmd = meta["command_lines"].get("catalog-service", "")
 running_flags = " ".join(a for a in cat_cmd.split()[1:] if a.startswith("-") and a != "-jar") if cat_cmd else None
 used = load("targets") or {}
-failures = []
-if os.path.exists(os.path.join(RAW, "failures.jsonl")):
-    for line in open(os.path.join(RAW, "failures.jsonl")):
-        try:
-            failures.append(json.loads(line))
-        except ValueError:
-            pass
 
 
-skipped = []  # phases BENCH_ONLY left out (bench/run writes raw/skipped.jsonl)
-if os.path.exists(os.path.join(RAW, "skipped.jsonl")):
-    for line in open(os.path.join(RAW, "skipped.jsonl")):
-        try:
-            skipped.append(json.loads(line))
-        except ValueError:
-            pass
+def load_lines(name):
+    """The JSON objects of raw/<name>.jsonl, one per line (a torn line is skipped)."""
+    rows = []
+    if os.path.exists(os.path.join(RAW, name + ".jsonl")):
+        for line in open(os.path.join(RAW, name + ".jsonl")):
+            try:
+                rows.append(json.loads(line))
+            except ValueError:
+                pass
+    return rows
+
+
+failures = load_lines("failures")
+skipped = load_lines("skipped")  # phases BENCH_ONLY left out (bench/run writes raw/skipped.jsonl)
 
 
 def reason(*phases):
