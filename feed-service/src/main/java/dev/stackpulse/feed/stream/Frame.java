@@ -16,6 +16,8 @@ record Frame(FeedEntryView attributes, Buffer bytes, long woken) {
 
     /** A comment every idle connection gets (the same bytes for all). */
     static final Buffer HEARTBEAT = Buffer.buffer(": heartbeat\n\n");
+    // The last thing a stream gets when this replica shuts down: EventSource reconnects (to another replica).
+    static final Buffer SHUTDOWN = Buffer.buffer(": shutting down, reconnect\n\n");
 
     /** Fixed part of a frame on the heap (object headers, UUID, time, buffer): an estimate that errs high. */
     private static final long OVERHEAD_BYTES = 256;

@@ -8,6 +8,7 @@ import dev.stackpulse.feed.entry.FeedRepository;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
@@ -63,6 +64,7 @@ public class StreamHub {
     private volatile Window window = Window.NONE;
     private volatile long windowBytesPeak;
     private volatile long prunedThrough;
+    private volatile boolean shuttingDown;
 
     public StreamHub(FeedRepository repository, FeedConfig config, ObjectMapper mapper, Vertx vertx,
                      MeterRegistry registry) {
@@ -89,10 +91,20 @@ public class StreamHub {
         timer.scheduleAtFixedRate(this::disconnectSlow, 1, 1, TimeUnit.SECONDS);
     }
 
+    /**
+     * Shutdown begins (readiness is DOWN from now on): live streams end at once with a last comment, so clients
+     * reconnect elsewhere instead of holding the graceful shutdown for its whole timeout.
+     */
+    void shutdownBegins(@Observes ShutdownDelayInitiatedEvent event) {
+        shuttingDown = true;
+        subscribers.forEach(Subscriber::endForShutdown);
+    }
+
     void stop(@Observes ShutdownEvent event) {
+        shuttingDown = true;
         timer.shutdownNow();
         refresher.shutdownNow();
-        subscribers.forEach(Subscriber::close);
+        subscribers.forEach(Subscriber::endForShutdown);
         if (catchUp != null) {
             catchUp.close();
         }
@@ -112,7 +124,11 @@ public class StreamHub {
 
     void subscribe(Subscriber subscriber) {
         subscribers.add(subscriber);
-        subscriber.wake();
+        if (shuttingDown) {
+            subscriber.endForShutdown(); // admitted while shutdown began: it reconnects elsewhere too
+        } else {
+            subscriber.wake();
+        }
     }
 
     void unsubscribe(Subscriber subscriber) {

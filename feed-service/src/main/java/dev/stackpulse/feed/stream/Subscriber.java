@@ -92,6 +92,18 @@ final class Subscriber {
         });
     }
 
+    /** This replica is shutting down: a last comment, then the end of the stream (the client reconnects). */
+    void endForShutdown() {
+        if (release()) {
+            context.runOnContext(v -> {
+                if (!response.closed()) {
+                    write(Frame.SHUTDOWN);
+                }
+                endStream();
+            });
+        }
+    }
+
     void close() {
         if (release()) {
             if (io.vertx.core.Vertx.currentContext() == context) {
