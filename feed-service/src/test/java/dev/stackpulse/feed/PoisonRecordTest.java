@@ -134,7 +134,7 @@ class PoisonRecordTest {
     }
 
     /** Bad record, then a good one with the same key; asserts what the class comment promises. */
-    static void refusedThenGoodArrives(String topic, String key, byte[] badValue, Headers badHeaders, String reason) {
+    void refusedThenGoodArrives(String topic, String key, byte[] badValue, Headers badHeaders, String reason) {
         long head = given().get("/feed/stats").then().statusCode(200).extract().jsonPath().getLong("head");
         ChangeEvent good = Topics.SUMMIT.equals(topic) ? Events.summit(key, "created", 2) : Events.catalog(key, "created", 2);
         try (TopicReader deadLetters = TopicReader.fromNow(Topics.DEAD_LETTER);
