@@ -527,7 +527,7 @@ public class Bench {
         List<SseSubscriber> subs = subscribe(streams, feed, head(), run, total, n);
         double connectSeconds = (System.nanoTime() - t0) / 1e9;
         long open = subs.stream().filter(s -> s.open).count();
-        String serverCount = serverSubscribers(feed);
+        String serverCount = serverSubscribers(opt("feed-management", "http://127.0.0.1:9083"));
         String connected = procStatus(pid);
         log(open + " of " + n + " subscribers connected in " + fmt(connectSeconds) + " s; feed-service " + connected);
         AtomicInteger failed = new AtomicInteger();
@@ -557,10 +557,10 @@ public class Bench {
         }
     }
 
-    /** feed-service's own count of connected SSE subscribers (gauge feed.stream.subscribers), or null. */
-    String serverSubscribers(String feed) {
+    /** feed-service's count of connected SSE subscribers (gauge feed.stream.subscribers, management port), or null. */
+    String serverSubscribers(String management) {
         try {
-            String body = http.send(HttpRequest.newBuilder(URI.create(feed + "/q/metrics")).timeout(Duration.ofSeconds(30))
+            String body = http.send(HttpRequest.newBuilder(URI.create(management + "/q/metrics")).timeout(Duration.ofSeconds(30))
                     .build(), HttpResponse.BodyHandlers.ofString()).body();
             Matcher m = Pattern.compile("(?m)^feed_stream_subscribers\\S*\\s+([0-9.]+)").matcher(body);
             return m.find() ? m.group(1) : "null";

@@ -33,14 +33,18 @@ class ComposeAgreementTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"catalog-service", "summit-service", "feed-service"})
-    void publishedPortAndHealthcheckUseQuarkusHttpPortAndAHealthEndpoint(String name) {
+    void publishedPortsAndHealthcheckUseTheHttpAndManagementPortsAndAHealthEndpoint(String name) {
         ServiceConfig config = ServiceConfig.load(name);
+        assertTrue(config.managementEnabled(), name + ": health, metrics and OpenAPI on the management interface");
         Map<String, Object> s = service(name);
-        assertEquals(List.of(config.httpPort() + ":" + config.httpPort()), s.get("ports"));
+        // the API for everyone, the management port for this machine only
+        assertEquals(List.of(config.httpPort() + ":" + config.httpPort(),
+                "127.0.0.1:" + config.managementPort() + ":" + config.managementPort()), s.get("ports"));
+        assertEquals(null, environment(name).get(config.managementPortVariable()), "the default management port");
         List<Object> test = Yaml.list(Yaml.at(s, "healthcheck", "test"));
         Matcher url = Pattern.compile("http://localhost:(\\d+)(/\\S*)").matcher(String.join(" ", test.stream().map(String::valueOf).toList()));
         assertTrue(url.find(), "healthcheck calls the service: " + test);
-        assertEquals(config.httpPort(), Integer.parseInt(url.group(1)));
+        assertEquals(config.managementPort(), Integer.parseInt(url.group(1)), "readiness answers on the management port");
         assertEquals(config.readinessPath(), url.group(2));
     }
 

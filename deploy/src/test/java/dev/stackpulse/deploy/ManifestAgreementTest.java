@@ -31,25 +31,44 @@ class ManifestAgreementTest {
 
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("overlaysAndServices")
-    void portsAndServiceAndScrapeAnnotationsMatchQuarkusHttpPort(String overlay, String service) {
+    void portsAndServiceAndScrapeAnnotationsMatchQuarkusHttpAndManagementPorts(String overlay, String service) {
         ServiceConfig config = ServiceConfig.load(service);
         Overlay o = Overlay.render(overlay);
         Map<String, Object> deployment = o.get("Deployment", service);
         Map<String, Object> port = Yaml.map(Yaml.list(container(deployment).get("ports")).get(0));
         assertEquals(config.httpPort(), port.get("containerPort"), "containerPort = quarkus.http.port");
         assertEquals("http", port.get("name"));
+        assertEquals(managementPort(container(deployment), config), containerPort(deployment, "management"),
+                "containerPort 'management' = quarkus.management.port as the container sets it");
 
         Map<String, Object> svc = o.get("Service", service);
-        Map<String, Object> svcPort = Yaml.map(Yaml.list(Yaml.at(svc, "spec", "ports")).get(0));
+        List<Object> svcPorts = Yaml.list(Yaml.at(svc, "spec", "ports"));
+        assertEquals(1, svcPorts.size(), "the Service exposes the API port alone, never the management port");
+        Map<String, Object> svcPort = Yaml.map(svcPorts.get(0));
         assertEquals(config.httpPort(), svcPort.get("port"));
         assertEquals("http", svcPort.get("targetPort"));
         assertSelects(Yaml.map(Yaml.at(svc, "spec", "selector")), podLabels(deployment), "Service " + service);
 
         Map<String, Object> annotations = Yaml.map(Yaml.at(deployment, "spec", "template", "metadata", "annotations"));
         assertEquals("true", annotations.get("prometheus.io/scrape"));
-        assertEquals(String.valueOf(config.httpPort()), annotations.get("prometheus.io/port"));
+        assertEquals(String.valueOf(containerPort(deployment, "management")), annotations.get("prometheus.io/port"),
+                "Prometheus scrapes the management port: the API port answers 404 for /q/metrics");
         assertNotNull(config.metricsPath(), service + " has no Prometheus registry");
         assertEquals(config.metricsPath(), annotations.get("prometheus.io/path"));
+    }
+
+    /** The management port the container's service listens on: MANAGEMENT_PORT if the container sets it. */
+    private static int managementPort(Map<String, Object> container, ServiceConfig config) {
+        assertTrue(config.managementEnabled(), config.name() + ": health, metrics and OpenAPI on the management interface");
+        Map<String, Object> set = env(container).get(config.managementPortVariable());
+        return set == null ? config.managementPort() : Integer.parseInt((String) set.get("value"));
+    }
+
+    private static Object containerPort(Map<String, Object> deployment, String name) {
+        return Yaml.list(container(deployment).get("ports")).stream().map(Yaml::map)
+                .filter(p -> name.equals(p.get("name"))).findFirst()
+                .orElseThrow(() -> new AssertionError(Yaml.name(deployment) + ": no container port named " + name))
+                .get("containerPort");
     }
 
     @ParameterizedTest(name = "{0}: {1}")
@@ -62,7 +81,8 @@ class ManifestAgreementTest {
         assertEquals(config.livenessPath(), Yaml.at(c, "livenessProbe", "httpGet", "path"));
         for (String probe : List.of("startupProbe", "readinessProbe", "livenessProbe")) {
             assertTrue(config.healthPaths().contains((String) Yaml.at(c, probe, "httpGet", "path")), probe);
-            assertEquals("http", Yaml.at(c, probe, "httpGet", "port"), probe + " uses the named container port");
+            assertEquals("management", Yaml.at(c, probe, "httpGet", "port"),
+                    probe + " uses the named management port (health answers there only)");
         }
     }
 
@@ -179,12 +199,34 @@ class ManifestAgreementTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "production"})
-    void servicesAcceptTrafficOnTheirHttpPort(String overlay) {
+    void clientsReachOnlyTheHttpPortAndOnlyPrometheusTheManagementPort(String overlay) {
         Overlay o = Overlay.render(overlay);
         Map<String, Object> np = o.get("NetworkPolicy", "stackpulse-services");
         for (String service : ServiceConfig.SERVICES) {
             assertSelects(Yaml.map(Yaml.at(np, "spec", "podSelector", "matchLabels")), podLabels(o.get("Deployment", service)), "policy");
         }
+        assertEquals(List.of("Ingress"), Yaml.at(np, "spec", "policyTypes"));
+        Set<Object> fromAnywhere = new TreeSet<>();
+        Set<Object> management = new TreeSet<>();
+        for (Object rule : Yaml.list(Yaml.at(np, "spec", "ingress"))) {
+            Object ports = Yaml.at(rule, "ports");
+            assertNotNull(ports, "a rule without ports admits every port: " + rule);
+            List<Object> names = Yaml.list(ports).stream().map(p -> Yaml.at(p, "port")).toList();
+            Object from = Yaml.at(rule, "from");
+            if (from == null || Yaml.list(from).isEmpty()) {
+                fromAnywhere.addAll(names);
+            } else if (names.contains("management")) {
+                management.addAll(names);
+                for (Object peer : Yaml.list(from)) {
+                    // both selectors in one peer: Prometheus pods AND the monitoring namespace, not either
+                    assertNotNull(Yaml.at(peer, "namespaceSelector", "matchLabels"), "management from one namespace: " + peer);
+                    assertNotNull(Yaml.at(peer, "podSelector", "matchLabels"), "management from Prometheus only: " + peer);
+                    assertEquals(null, Yaml.at(peer, "ipBlock"), "no address range reaches the management port");
+                }
+            }
+        }
+        assertEquals(Set.of("http"), fromAnywhere, "clients (any source) reach the API port alone");
+        assertEquals(Set.of("management"), management, "the scraper's rule admits the management port alone");
     }
 
     static Set<String> secretsReferenced(Overlay o) {

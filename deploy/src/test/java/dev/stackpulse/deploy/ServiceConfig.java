@@ -90,6 +90,22 @@ record ServiceConfig(String name, Map<String, String> properties, String pom) {
         return Integer.parseInt(value("quarkus.http.port", "8080"));
     }
 
+    /** Health, metrics and OpenAPI are served on a management port of their own, not on the HTTP port. */
+    boolean managementEnabled() {
+        return Boolean.parseBoolean(value("quarkus.management.enabled", "false"));
+    }
+
+    /** The management port with no environment set (Quarkus' default 9000). */
+    int managementPort() {
+        return Integer.parseInt(value("quarkus.management.port", "9000"));
+    }
+
+    /** The environment variable the management port is read from (its ${NAME:default}), or null. */
+    String managementPortVariable() {
+        Matcher m = EXPRESSION.matcher(properties.getOrDefault("quarkus.management.port", ""));
+        return m.find() ? m.group(1) : null;
+    }
+
     /** Every environment variable the service reads: ${NAME...} references, env forms of its properties, JVM ones. */
     Set<String> environmentVariablesRead() {
         Set<String> names = new TreeSet<>(JVM_VARIABLES);
@@ -185,7 +201,11 @@ record ServiceConfig(String name, Map<String, String> properties, String pom) {
         return under(nonApplicationRoot(), value("quarkus.micrometer.export.prometheus.path", "metrics"));
     }
 
+    /** Where /q/... endpoints live: the management interface's root when it is on, else under the HTTP root. */
     private String nonApplicationRoot() {
+        if (managementEnabled()) {
+            return value("quarkus.management.root-path", "/q");
+        }
         return under(value("quarkus.http.root-path", "/"), value("quarkus.http.non-application-root-path", "q"));
     }
 

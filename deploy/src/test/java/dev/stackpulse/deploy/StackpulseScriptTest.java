@@ -88,8 +88,8 @@ class StackpulseScriptTest {
         fakeCheckout();
         Result first = run("start");
         assertEquals(0, first.code, first.out);
-        assertTrue(first.out.contains("• starting catalog-service (127.0.0.1:" + ports.get("catalog") + ")"),
-                first.out);
+        assertTrue(first.out.contains("• starting catalog-service (127.0.0.1:" + ports.get("catalog")
+                + ", management 127.0.0.1:" + ports.get("catalog-management") + ")"), first.out);
         for (String path : new String[] {".stackpulse", ".stackpulse/keys"}) {
             assertEquals("rwx------", mode(checkout.resolve(path)), path);
         }
@@ -164,6 +164,32 @@ class StackpulseScriptTest {
         assertTrue(Files.notExists(archive), "the archive of the old build is gone");
     }
 
+    @Test
+    void readinessAndTheHealthAndSwaggerUrlsAreOnTheManagementPort() throws Exception {
+        fakeCheckout();
+        Result first = run("start"); // the fake answers /q/health/ready on the management port only
+        assertEquals(0, first.code, first.out);
+        for (String service : new String[] {"catalog", "summit", "feed"}) {
+            String management = ports.get(service + "-management");
+            Map<String, String> env = serviceEnv(service);
+            assertEquals(management, env.get("MANAGEMENT_PORT"), service);
+            assertEquals("127.0.0.1", env.get("QUARKUS_MANAGEMENT_HOST"), service + ": loopback like the API");
+            assertTrue(first.out.contains("Swagger UI http://localhost:" + management + "/q/swagger-ui"), first.out);
+        }
+        assertTrue(first.out.contains("health, metrics  http://localhost:" + ports.get("catalog-management")
+                + "/q/health/ready"), first.out);
+        Result status = run("status");
+        assertTrue(status.out.contains("catalog-service: running (pid ") && status.out.contains(", ready)"), status.out);
+    }
+
+    private Map<String, String> serviceEnv(String service) throws IOException {
+        Map<String, String> env = new TreeMap<>();
+        for (String line : Files.readAllLines(checkout.resolve("service-env-" + ports.get(service)))) {
+            env.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
+        }
+        return env;
+    }
+
     /** The JVM arguments the service was started with (before -jar). */
     private List<String> jvmArgs(String service) throws IOException {
         List<String> args = Files.readAllLines(checkout.resolve("service-args-" + ports.get(service)));
@@ -190,9 +216,12 @@ class StackpulseScriptTest {
             Files.copy(java, bin.resolve("java"));
         }
         Files.setPosixFilePermissions(bin.resolve("java"), PosixFilePermissions.fromString("rwx------"));
+        Files.createDirectories(checkout.resolve("fake-api")); // the API port: /q/* answers 404 there
         ports = Map.of("catalog", String.valueOf(freePort()), "summit", String.valueOf(freePort()),
                 "feed", String.valueOf(freePort()), "pg", String.valueOf(freePort()),
-                "kafka", String.valueOf(freePort()), "controller", String.valueOf(freePort()));
+                "kafka", String.valueOf(freePort()), "controller", String.valueOf(freePort()),
+                "catalog-management", String.valueOf(freePort()), "summit-management", String.valueOf(freePort()),
+                "feed-management", String.valueOf(freePort()));
     }
 
     private Map<String, Boolean> status() throws Exception {
@@ -222,6 +251,10 @@ class StackpulseScriptTest {
         env.put("STACKPULSE_CATALOG_PORT", ports.get("catalog"));
         env.put("STACKPULSE_SUMMIT_PORT", ports.get("summit"));
         env.put("STACKPULSE_FEED_PORT", ports.get("feed"));
+        env.put("STACKPULSE_CATALOG_MANAGEMENT_PORT", ports.get("catalog-management"));
+        env.put("STACKPULSE_SUMMIT_MANAGEMENT_PORT", ports.get("summit-management"));
+        env.put("STACKPULSE_FEED_MANAGEMENT_PORT", ports.get("feed-management"));
+        env.remove("QUARKUS_MANAGEMENT_HOST");
         env.put("STACKPULSE_PG_PORT", ports.get("pg"));
         env.put("STACKPULSE_KAFKA_PORT", ports.get("kafka"));
         env.put("STACKPULSE_KAFKA_CONTROLLER_PORT", ports.get("controller"));

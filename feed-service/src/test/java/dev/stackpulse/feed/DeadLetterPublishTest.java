@@ -8,8 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.stackpulse.events.ChangeEvent;
 import dev.stackpulse.events.CloudEventHeaders;
 import dev.stackpulse.events.Topics;
+import dev.stackpulse.testing.ManagementRequests;
 import dev.stackpulse.testing.SharedInfra;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Arrays;
@@ -34,6 +37,10 @@ class DeadLetterPublishTest {
     /** The producer's default max.request.size: the original just fits, its dead-letter copy does not. */
     private static final int MAX_REQUEST = 1_048_576;
 
+    /** Health answers on the management port only. */
+    @TestHTTPResource(value = "", management = true)
+    URL management;
+
     @Test
     void aFailedDeadLetterPublishIsReportedAndTheConsumerGoesOn() {
         String key = "dlqfail-" + UUID.randomUUID();
@@ -48,16 +55,16 @@ class DeadLetterPublishTest {
 
             Awaitility.await().atMost(WAIT).until(() -> given().queryParam("subject", key).get("/feed").then()
                     .extract().jsonPath().getList("items").size() == 1);
-            given().get("/q/health/ready").then().statusCode(503)
+            ManagementRequests.given(management).get("/q/health/ready").then().statusCode(503)
                     .body("checks.name", hasItem("dead-letter publishing"));
-            given().get("/q/health/live").then().statusCode(200);
+            ManagementRequests.given(management).get("/q/health/live").then().statusCode(200);
             assertTrue(given().get("/feed/stats").then().extract().jsonPath().getLong("deadLettered") > before,
                     "the refused record is recorded even though it could not be published");
 
             // The dead-letter channel still works: the next refused record goes out and readiness is UP again.
             String next = "dlqok-" + UUID.randomUUID();
             raw.send(Topics.CATALOG, next, utf8("{\"slug\":"), CloudEventHeaders.write(Events.catalog(next, "updated", 1)));
-            Awaitility.await().atMost(WAIT).until(() -> given().get("/q/health/ready").statusCode() == 200);
+            Awaitility.await().atMost(WAIT).until(() -> ManagementRequests.given(management).get("/q/health/ready").statusCode() == 200);
         }
     }
 

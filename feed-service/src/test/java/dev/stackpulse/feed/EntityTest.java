@@ -8,10 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.stackpulse.events.ChangeEvent;
 import dev.stackpulse.events.CloudEventHeaders;
 import dev.stackpulse.events.Topics;
+import dev.stackpulse.testing.ManagementRequests;
 import dev.stackpulse.testing.SharedInfra;
 import dev.stackpulse.testing.TopicReader;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -26,6 +29,10 @@ import org.junit.jupiter.api.Test;
 /** Per-entity state: order kept, stale versions recorded but never applied; bad records dead-lettered. */
 @QuarkusTest
 class EntityTest {
+
+    /** Metrics answer on the management port only. */
+    @TestHTTPResource(value = "", management = true)
+    URL management;
 
     @Test
     void changesOfOneEntityKeepTheirOrderAndTheLatestStateIsTheNewest() {
@@ -128,7 +135,7 @@ class EntityTest {
         }
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> given().get("/feed/stats").then()
                 .extract().jsonPath().getLong("deadLettered") >= before + 2);
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = ManagementRequests.given(management).get("/q/metrics").then().statusCode(200).extract().asString();
         assertTrue(metrics.contains("feed_dead_lettered_total"), "dead-letter counter exported");
         assertTrue(metrics.contains("feed_events_ingested_total"), "ingest counter exported");
     }

@@ -19,6 +19,8 @@ public final class FeedProcess {
 
     private final String name;
     private final int port;
+    /** Health (readiness) answers on the management port only. */
+    private final int managementPort;
     private final LocalInfraProcess infra;
     private final Path publicKey;
     private Process process;
@@ -26,6 +28,7 @@ public final class FeedProcess {
     public FeedProcess(String name, LocalInfraProcess infra, Path publicKey) {
         this.name = name;
         this.port = freePort();
+        this.managementPort = freePort();
         this.infra = infra;
         this.publicKey = publicKey;
     }
@@ -44,6 +47,7 @@ public final class FeedProcess {
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx192m",
                     "-XX:TieredStopAtLevel=1",
                     "-Dquarkus.http.port=" + port,
+                    "-Dquarkus.management.port=" + managementPort,
                     "-Dquarkus.datasource.jdbc.url=" + infra.jdbcUrl("feed"),
                     "-Dquarkus.datasource.username=stackpulse",
                     "-Dquarkus.datasource.password=stackpulse",
@@ -60,7 +64,7 @@ public final class FeedProcess {
         }
         try {
             Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
-                    .until(() -> !process.isAlive() || status("/q/health/ready") == 200);
+                    .until(() -> !process.isAlive() || status(managementPort, "/q/health/ready") == 200);
         } catch (RuntimeException notReady) {
             process.destroyForcibly(); // never leave a replica running after a failed start
             throw notReady;
@@ -85,9 +89,9 @@ public final class FeedProcess {
         }
     }
 
-    private int status(String path) {
+    private static int status(int port, String path) {
         try {
-            HttpURLConnection c = (HttpURLConnection) URI.create(baseUrl() + path).toURL().openConnection();
+            HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + path).toURL().openConnection();
             c.setConnectTimeout(1000);
             c.setReadTimeout(5000);
             try {

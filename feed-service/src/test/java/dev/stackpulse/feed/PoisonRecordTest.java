@@ -9,9 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.stackpulse.events.ChangeEvent;
 import dev.stackpulse.events.CloudEventHeaders;
 import dev.stackpulse.events.Topics;
+import dev.stackpulse.testing.ManagementRequests;
 import dev.stackpulse.testing.SharedInfra;
 import dev.stackpulse.testing.TopicReader;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -29,6 +32,10 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class PoisonRecordTest {
+
+    /** Health answers on the management port only. */
+    @TestHTTPResource(value = "", management = true)
+    URL management;
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 
@@ -127,7 +134,7 @@ class PoisonRecordTest {
     }
 
     /** Bad record, then a good one with the same key; asserts what the class comment promises. */
-    static void refusedThenGoodArrives(String topic, String key, byte[] badValue, Headers badHeaders, String reason) {
+    void refusedThenGoodArrives(String topic, String key, byte[] badValue, Headers badHeaders, String reason) {
         long head = given().get("/feed/stats").then().statusCode(200).extract().jsonPath().getLong("head");
         ChangeEvent good = Topics.SUMMIT.equals(topic) ? Events.summit(key, "created", 2) : Events.catalog(key, "created", 2);
         try (TopicReader deadLetters = TopicReader.fromNow(Topics.DEAD_LETTER);
@@ -146,8 +153,8 @@ class PoisonRecordTest {
         List<String> since = given().queryParam("after", head).queryParam("limit", 500).get("/feed").then()
                 .statusCode(200).extract().jsonPath().getList("items.id");
         assertEquals(List.of(good.id().toString()), since, "the feed gained the good record and nothing else");
-        given().get("/q/health/live").then().statusCode(200);
-        given().get("/q/health/ready").then().statusCode(200);
+        ManagementRequests.given(management).get("/q/health/live").then().statusCode(200);
+        ManagementRequests.given(management).get("/q/health/ready").then().statusCode(200);
     }
 
     static String header(ConsumerRecord<String, String> record, String name) {

@@ -123,8 +123,8 @@ class BadRecordFaultTest {
             assertEquals(0, withoutReason, "dead letters without a reason");
             assertEquals(0, stalled, "stalled partitions");
         }
-        given().baseUri(stack.feed.baseUrl()).get("/q/health/live").then().statusCode(200);
-        given().baseUri(stack.feed.baseUrl()).get("/q/health/ready").then().statusCode(200);
+        given().baseUri(stack.feed.managementUrl()).get("/q/health/live").then().statusCode(200);
+        given().baseUri(stack.feed.managementUrl()).get("/q/health/ready").then().statusCode(200);
     }
 
     private static Headers replaced(ChangeEvent event, Bad bad) {

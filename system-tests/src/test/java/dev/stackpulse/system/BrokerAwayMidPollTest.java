@@ -93,7 +93,7 @@ class BrokerAwayMidPollTest {
     }
 
     private double consumedRecords() {
-        String metrics = given().baseUri(stack.feed.baseUrl()).get("/q/metrics").then().statusCode(200)
+        String metrics = given().baseUri(stack.feed.managementUrl()).get("/q/metrics").then().statusCode(200)
                 .extract().asString();
         Matcher m = CONSUMED.matcher(metrics);
         double consumed = 0;

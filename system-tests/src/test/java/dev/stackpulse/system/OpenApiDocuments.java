@@ -19,8 +19,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.Awaitility;
 
 /**
- * The OpenAPI documents ({@code /q/openapi?format=json}) of the three packaged services of the {@link SystemStack},
- * fetched once per test JVM and written to {@code system-tests/target/openapi/<service>.json}.
+ * The OpenAPI documents ({@code /q/openapi?format=json}, served on each management port) of the three packaged
+ * services of the {@link SystemStack}, fetched once per test JVM and written to
+ * {@code system-tests/target/openapi/<service>.json}.
  */
 final class OpenApiDocuments {
 
@@ -42,7 +43,7 @@ final class OpenApiDocuments {
             Path dir = LocalInfraProcess.projectRoot().resolve("system-tests/target/openapi");
             Map<String, Document> fetched = new LinkedHashMap<>();
             for (ServiceProcess service : List.of(stack.catalog, stack.summit, stack.feed)) {
-                String body = fetch(service.baseUrl() + "/q/openapi?format=json");
+                String body = fetch(service.managementUrl() + "/q/openapi?format=json");
                 try {
                     Files.createDirectories(dir);
                     Path file = dir.resolve(service.name() + ".json");

@@ -22,6 +22,8 @@ final class ServiceProcess {
 
     private final String name;
     private final int port;
+    /** Health, metrics and OpenAPI answer on this port only (the management interface), never on the API port. */
+    private final int managementPort;
     private final Map<String, String> env;
     private final Path jar;
     private final Path log;
@@ -30,6 +32,7 @@ final class ServiceProcess {
     ServiceProcess(String name, int port, Map<String, String> env, Path root, Path logDir) {
         this.name = name;
         this.port = port;
+        this.managementPort = SystemStack.freePort();
         this.env = env;
         this.jar = root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         this.log = logDir.resolve(name + "-" + port + ".log");
@@ -41,6 +44,11 @@ final class ServiceProcess {
 
     String baseUrl() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** Where /q/health, /q/metrics and /q/openapi answer; the same port across restarts. */
+    String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
     }
 
     /** Starts the process and waits until /q/health/ready says UP. */
@@ -55,6 +63,7 @@ final class ServiceProcess {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        builder.environment().put("MANAGEMENT_PORT", Integer.toString(managementPort));
         try {
             process = builder.start();
         } catch (IOException e) {
@@ -83,19 +92,19 @@ final class ServiceProcess {
         }
     }
 
-    /** HTTP status of /q/health/ready, or -1 when the service does not answer. */
+    /** HTTP status of /q/health/ready (management port), or -1 when the service does not answer. */
     int readinessStatus() {
         return status("/q/health/ready");
     }
 
-    /** HTTP status of /q/health/live, or -1 when the service does not answer. */
+    /** HTTP status of /q/health/live (management port), or -1 when the service does not answer. */
     int livenessStatus() {
         return status("/q/health/live");
     }
 
     private int status(String path) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+            HttpRequest request = HttpRequest.newBuilder(URI.create(managementUrl() + path))
                     .timeout(Duration.ofSeconds(5)).GET().build();
             return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {

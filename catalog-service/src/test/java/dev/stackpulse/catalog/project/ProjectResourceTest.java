@@ -8,13 +8,20 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
 import dev.stackpulse.catalog.TestData;
+import dev.stackpulse.testing.ManagementRequests;
 import dev.stackpulse.testing.SharedInfra;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
 import org.junit.jupiter.api.Test;
 
 /** Single-project endpoints: read, create, replace, merge patch, delete, ETags, languages and roles. */
 @QuarkusTest
 class ProjectResourceTest {
+
+    /** OpenAPI answers on the management port only. */
+    @TestHTTPResource(value = "", management = true)
+    URL management;
 
     @Test
     void getsASeededProjectWithETag() {
@@ -165,7 +172,7 @@ class ProjectResourceTest {
 
     @Test
     void openApiDocumentsTheEndpoints() {
-        given().get("/q/openapi?format=json").then().statusCode(200)
+        ManagementRequests.given(management).get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths.'/projects/navigator'.get.summary", org.hamcrest.Matchers.notNullValue())
                 .body("paths.'/releases/{name}/projects/{slug}'.put", org.hamcrest.Matchers.notNullValue());
     }

@@ -1,0 +1,14 @@
+package dev.stackpulse.catalog;
+
+import dev.stackpulse.testing.ManagementInterfaceContract;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** catalog-service serves /q/health, /q/metrics and /q/openapi on its management port only. */
+@QuarkusTest
+class ManagementInterfaceTest extends ManagementInterfaceContract {
+
+    @Override
+    protected String apiPath() {
+        return "/projects";
+    }
+}
