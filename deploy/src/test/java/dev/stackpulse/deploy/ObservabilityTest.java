@@ -77,7 +77,8 @@ class ObservabilityTest {
             }
         }
         assertTrue(shown.containsAll(Set.of("stackpulse_outbox_backlog", "kafka_consumer_fetch_manager_records_lag_max",
-                "feed_dead_lettered_total", "feed_stream_subscribers", "http_server_requests_seconds_count")), shown.toString());
+                "feed_dead_lettered_total", "feed_stream_subscribers", "feed_stream_slow_disconnects_total",
+                "feed_stream_queued_bytes", "http_server_requests_seconds_count")), shown.toString());
     }
 
     @Test
@@ -97,7 +98,7 @@ class ObservabilityTest {
         }
         for (String figure : List.of("stackpulse_outbox_backlog", "stackpulse_outbox_published_total",
                 "kafka_consumer_fetch_manager_records_lag_max", "feed_dead_lettered_total", "feed_stream_subscribers",
-                "http_server_requests_seconds_count")) {
+                "feed_stream_slow_disconnects_total", "http_server_requests_seconds_count")) {
             assertTrue(alerts.values().stream().anyMatch(m -> m.contains(figure)), "no alert on " + figure);
         }
         assertEquals("stackpulse", Yaml.at(rule, "metadata", "labels", "app.kubernetes.io/part-of"),

@@ -118,7 +118,7 @@ class AtomHostileTextTest {
             String data = mapper.writeValueAsString(Map.of("name", hostile));
             // Hostile text in every attribute that reaches the document, not only the data.
             entries.add(new FeedEntryView(position++, UUID.randomUUID(), "/catalog-service",
-                    "catalog.project." + hostile, "s" + hostile, OffsetDateTime.now(ZoneOffset.UTC), 1, false, data));
+                    "catalog.project." + hostile, "s" + hostile, OffsetDateTime.now(ZoneOffset.UTC), 1, false, data, null));
         }
         for (Integer archive : java.util.Arrays.asList(null, 1)) {
             String xml = writer.write(new AtomService.AtomPage(archive, 1, entries),

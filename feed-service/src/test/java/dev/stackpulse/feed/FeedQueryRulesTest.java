@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class FeedQueryRulesTest {
 
     private static final FeedEntryView ENTRY = new FeedEntryView(7, UUID.randomUUID(), "/catalog-service",
-            "catalog.project.updated", "nova", OffsetDateTime.parse("2015-10-27T09:00:00Z"), 3, false, "{}");
+            "catalog.project.updated", "nova", OffsetDateTime.parse("2015-10-27T09:00:00Z"), 3, false, "{}", null);
 
     private static FeedQuery query(String source, String type, String subject, String since, String until) {
         return FeedQuery.parse(source, type, subject, since, until);

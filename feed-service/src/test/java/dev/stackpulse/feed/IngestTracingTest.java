@@ -17,16 +17,22 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.net.URL;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
-/** Ingest continues the trace a CloudEvent carries in ce_traceparent, one span per record; a broken one is ignored. */
+/**
+ * Ingest continues the trace a CloudEvent carries in ce_traceparent, one span per record; a broken one is ignored.
+ * The live stream's hand-over of the stored entry continues it again, as a child of the ingest span.
+ */
 @QuarkusTest
 class IngestTracingTest {
 
@@ -36,6 +42,9 @@ class IngestTracingTest {
 
     @Inject
     InMemorySpanExporter spans;
+
+    @TestHTTPResource("/feed/stream")
+    URL stream;
 
     @Test
     void ingestingARecordContinuesItsTrace() {
@@ -51,6 +60,27 @@ class IngestTracingTest {
         assertEquals(origin.spanId(), ingest.getParentSpanId(), "a child of the span the event was written in");
         assertEquals("stored", ingest.getAttributes().get(OUTCOME));
         assertEquals(event.id().toString(), ingest.getAttributes().get(MESSAGE_ID));
+    }
+
+    @Test
+    void theLiveStreamContinuesTheTraceOfTheIngest() throws Exception {
+        String key = "streamed-" + UUID.randomUUID();
+        ChangeEvent event = Events.catalog(key, "created", 0);
+        TraceContext origin = randomContext();
+        try (SseClient client = new SseClient(stream + "?subject=" + key, Map.of());
+             RawRecords raw = new RawRecords(SharedInfra.infra().bootstrapServers())) {
+            raw.send(Topics.CATALOG, key, utf8(event.data()), CloudEventHeaders.write(event, origin));
+            Awaitility.await().atMost(WAIT).until(() -> client.events().size() == 1);
+            SpanData ingest = awaitSpan(s -> s.getTraceId().equals(origin.traceId()));
+            SpanData send = Awaitility.await().atMost(WAIT).until(() -> spans.getFinishedSpanItems().stream()
+                    .filter(s -> s.getKind() == SpanKind.PRODUCER && s.getTraceId().equals(origin.traceId()))
+                    .findFirst(), Optional::isPresent).orElseThrow();
+            assertEquals("send /feed/stream", send.getName());
+            assertEquals(ingest.getSpanId(), send.getParentSpanId(), "a child of the ingest span");
+            assertEquals(event.id().toString(), send.getAttributes().get(MESSAGE_ID));
+            assertEquals(Long.parseLong(client.events().get(0).id()),
+                    send.getAttributes().get(AttributeKey.longKey("stackpulse.feed.position")));
+        }
     }
 
     @Test

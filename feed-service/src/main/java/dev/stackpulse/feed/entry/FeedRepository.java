@@ -34,7 +34,7 @@ public class FeedRepository {
      */
     private static final String PAGE = """
             SELECT m.pruned, m.head, m.pairs, e.position, e.event_id, e.source, e.type, e.subject, e.event_time,
-                   e.entity_version, e.stale, e.body
+                   e.entity_version, e.stale, e.body, e.trace_parent
             FROM (SELECT (SELECT pruned_through FROM feed_retention WHERE id = 1) AS pruned,
                          (SELECT COALESCE(MAX(position), 0) FROM feed_entry) AS head,
                          (SELECT version FROM feed_type_set WHERE id = 1) AS pairs) m
@@ -44,7 +44,7 @@ public class FeedRepository {
                            + octet_length(p.subject))) OVER w
                            AS running
                 FROM (SELECT f.position, f.event_id, f.source, f.type, f.subject, f.event_time, f.entity_version,
-                             f.stale, f.data::text AS body
+                             f.stale, f.data::text AS body, f.trace_parent
                       FROM feed_entry f WHERE %s) p
                 WINDOW w AS (ORDER BY p.position)
             ) e ON e.rn = 1 OR e.running <= ?
@@ -135,7 +135,7 @@ public class FeedRepository {
                     FeedEntryView entry = new FeedEntryView(rs.getLong(4), rs.getObject(5, UUID.class),
                             rs.getString(6), rs.getString(7), rs.getString(8),
                             rs.getObject(9, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC),
-                            rs.getLong(10), rs.getBoolean(11), rs.getString(12));
+                            rs.getLong(10), rs.getBoolean(11), rs.getString(12), rs.getString(13));
                     // The SQL cut counts UTF-8 bytes (never fewer than UTF-16 units): this check rarely cuts more.
                     if (!result.isEmpty() && bytes + entry.footprint() > maxBytes) {
                         break;

@@ -6,6 +6,7 @@ import dev.stackpulse.events.InvalidCloudEventException;
 import dev.stackpulse.events.TraceContext;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
@@ -17,6 +18,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -82,13 +84,15 @@ public class EventIngest {
                 }
             }
             List<ChangeEvent> events = valid.stream().map(Checked::event).toList();
+            List<String> traces = valid.stream().map(one -> traceParent(one.span())).toList();
             try {
-                count(valid, store.storeAll(events));
+                count(valid, store.storeAll(events, traces));
             } catch (EventStore.RejectedByDatabase batchRefused) {
                 // Find the record the database refused: one transaction each, in order, for this batch only.
                 for (Checked one : valid) {
                     try {
-                        count(List.of(one), store.storeAll(List.of(one.event())));
+                        List<String> trace = Collections.singletonList(traceParent(one.span()));
+                        count(List.of(one), store.storeAll(List.of(one.event()), trace));
                     } catch (EventStore.RejectedByDatabase refused) {
                         try (Scope ignored = one.span().makeCurrent()) {
                             deadLetters.refuse(one.record(), refused.getMessage());
@@ -120,6 +124,13 @@ public class EventIngest {
                 .setAttribute("messaging.destination.partition.id", Integer.toString(record.partition()))
                 .setAttribute("messaging.kafka.offset", record.offset())
                 .startSpan();
+    }
+
+    /** The span's W3C traceparent, stored with the entry so its fan-out continues the trace; null when not recorded. */
+    private static String traceParent(Span span) {
+        SpanContext context = span.getSpanContext();
+        return context.isValid() ? "00-" + context.getTraceId() + "-" + context.getSpanId() + "-"
+                + context.getTraceFlags().asHex() : null;
     }
 
     private static final AttributeKey<String> OUTCOME = AttributeKey.stringKey("stackpulse.ingest.outcome");

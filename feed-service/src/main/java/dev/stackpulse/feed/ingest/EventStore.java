@@ -80,11 +80,16 @@ public class EventStore {
      *         the record that caused it
      */
     public List<Outcome> storeAll(List<ChangeEvent> events) {
+        return storeAll(events, java.util.Collections.nCopies(events.size(), null));
+    }
+
+    /** {@link #storeAll(List)}, each event stored with the W3C traceparent of its ingest span (null: none). */
+    public List<Outcome> storeAll(List<ChangeEvent> events, List<String> traceParents) {
         if (events.isEmpty()) {
             return List.of();
         }
         try {
-            return transientRetry.get(() -> inOneTransaction(events), OUTCOMES);
+            return transientRetry.get(() -> inOneTransaction(events, traceParents), OUTCOMES);
         } catch (RuntimeException e) {
             if (Failures.isTransient(e)) {
                 throw e;
@@ -109,8 +114,8 @@ public class EventStore {
                 SELECT b.*, max(b.version) OVER (PARTITION BY b.source, b.subject ORDER BY b.ord
                                                  ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS earlier
                 FROM unnest(CAST(? AS uuid[]), CAST(? AS varchar[]), CAST(? AS varchar[]), CAST(? AS varchar[]),
-                            CAST(? AS bigint[]), CAST(? AS bigint[]), CAST(? AS jsonb[]))
-                     WITH ORDINALITY AS b(id, source, type, subject, version, micros, data, ord)
+                            CAST(? AS bigint[]), CAST(? AS bigint[]), CAST(? AS jsonb[]), CAST(? AS varchar[]))
+                     WITH ORDINALITY AS b(id, source, type, subject, version, micros, data, trace, ord)
             ), fresh AS (
                 -- The batch's events not stored yet, each once (its first occurrence), numbered in batch order: under
                 -- the lock nobody else stores, so this is exactly what the INSERT stores and no position is spent twice.
@@ -122,11 +127,12 @@ public class EventStore {
                 WHERE id = 1 AND EXISTS (SELECT 1 FROM fresh)
                 RETURNING last - (SELECT count(*) FROM fresh) AS base
             ), stored AS (
-                INSERT INTO feed_entry (position, event_id, source, type, subject, entity_version, event_time, data, stale)
+                INSERT INTO feed_entry (position, event_id, source, type, subject, entity_version, event_time, data, stale,
+                                        trace_parent)
                 SELECT c.base + b.n, b.id, b.source, b.type, b.subject, b.version,
                        timestamptz 'epoch' + (b.micros / 1000000) * interval '1 second'
                            + (b.micros % 1000000) * interval '1 microsecond', b.data,
-                       COALESCE(GREATEST(f.version, b.earlier) >= b.version, false)
+                       COALESCE(GREATEST(f.version, b.earlier) >= b.version, false), b.trace
                 FROM fresh b CROSS JOIN counter c LEFT JOIN feed_entity f ON f.source = b.source AND f.subject = b.subject
                 ORDER BY b.ord
                 ON CONFLICT (source, event_id) DO NOTHING
@@ -147,7 +153,7 @@ public class EventStore {
             )
             SELECT s.position, s.event_id, s.source, s.stale FROM stored s CROSS JOIN notified""";
 
-    private List<Outcome> inOneTransaction(List<ChangeEvent> events) {
+    private List<Outcome> inOneTransaction(List<ChangeEvent> events, List<String> traceParents) {
         return QuarkusTransaction.requiringNew().call(() -> {
             try (Connection db = dataSource.getConnection()) {
                 int n = events.size();
@@ -179,7 +185,8 @@ public class EventStore {
                     insert.setArray(6, db.createArrayOf("int8", versions));
                     insert.setArray(7, db.createArrayOf("int8", micros));
                     insert.setArray(8, db.createArrayOf("text", data));
-                    insert.setString(9, CHANNEL);
+                    insert.setArray(9, db.createArrayOf("varchar", traceParents.toArray()));
+                    insert.setString(10, CHANNEL);
                     insert.execute(); // the lock's row
                     if (!insert.getMoreResults()) {
                         throw new IllegalStateException("the batch INSERT returned no result");

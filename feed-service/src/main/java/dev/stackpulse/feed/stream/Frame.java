@@ -25,7 +25,7 @@ record Frame(FeedEntryView attributes, Buffer bytes, long woken) {
     static Frame of(FeedEntryView entry, ObjectMapper mapper, long woken) {
         // Only what filters read, source and type shared across frames (few distinct values): the window holds many.
         FeedEntryView attributes = new FeedEntryView(entry.position(), null, entry.source().intern(),
-                entry.type().intern(), entry.subject(), entry.time(), entry.entityversion(), entry.stale(), null);
+                entry.type().intern(), entry.subject(), entry.time(), entry.entityversion(), entry.stale(), null, null);
         return new Frame(attributes, entryEvent(entry, mapper), woken);
     }
 

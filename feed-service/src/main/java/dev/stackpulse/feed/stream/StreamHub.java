@@ -8,6 +8,12 @@ import dev.stackpulse.feed.entry.FeedRepository;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapGetter;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -26,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -45,6 +52,9 @@ public class StreamHub {
     private static final int READ_BATCH = 1000;
 
     private final FeedRepository repository;
+    private final Tracer tracer;
+    // Spans cost even with the SDK disabled: none are built then.
+    private final boolean tracing;
     private final FeedConfig config;
     private final ObjectMapper mapper;
     private final Vertx vertx;
@@ -67,7 +77,10 @@ public class StreamHub {
     private volatile boolean shuttingDown;
 
     public StreamHub(FeedRepository repository, FeedConfig config, ObjectMapper mapper, Vertx vertx,
-                     MeterRegistry registry) {
+                     MeterRegistry registry, Tracer tracer,
+                     @ConfigProperty(name = "quarkus.otel.sdk.disabled", defaultValue = "false") boolean tracingOff) {
+        this.tracer = tracer;
+        this.tracing = !tracingOff;
         this.repository = repository;
         this.config = config;
         this.mapper = mapper;
@@ -247,11 +260,13 @@ public class StreamHub {
                 for (FeedEntryView e : batch) {
                     frames.add(Frame.of(e, mapper, woken));
                 }
+                List<Span> spans = fanOutSpans(batch);
                 Window next = window.append(frames, limit);
                 window = next;
                 windowBytesPeak = Math.max(windowBytesPeak, next.bytes());
                 // Wake per batch: live subscribers take it from the window before a later batch pushes it out.
                 subscribers.forEach(Subscriber::wake);
+                spans.forEach(Span::end);
                 prunedMoved = false;
                 if (next.head() >= page.version().head()) {
                     break; // the snapshot's head is in the window: no second read to learn that nothing follows
@@ -264,6 +279,43 @@ public class StreamHub {
             LOG.warnf("stream refresh failed (retried on the next wake-up): %s", e.getMessage());
         }
     }
+
+    /**
+     * One span per entry that was stored in a trace: a child of its ingest span, covering its hand-over to this
+     * replica's live subscribers (each then writes it on its own event loop), so a change's trace reaches the stream.
+     */
+    private List<Span> fanOutSpans(List<FeedEntryView> batch) {
+        if (!tracing) {
+            return List.of();
+        }
+        List<Span> spans = new ArrayList<>();
+        int live = subscribers.size();
+        for (FeedEntryView e : batch) {
+            if (e.traceParent() != null) {
+                Context parent = W3CTraceContextPropagator.getInstance().extract(Context.root(), e.traceParent(),
+                        TRACE_PARENT);
+                spans.add(tracer.spanBuilder("send /feed/stream").setParent(parent).setSpanKind(SpanKind.PRODUCER)
+                        .setAttribute("stackpulse.feed.position", e.position())
+                        .setAttribute("stackpulse.stream.subscribers", live)
+                        .setAttribute("messaging.message.id", e.id().toString())
+                        .startSpan());
+            }
+        }
+        return spans;
+    }
+
+    /** A stored traceparent as the W3C propagator's carrier. */
+    private static final TextMapGetter<String> TRACE_PARENT = new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(String carrier) {
+            return List.of("traceparent");
+        }
+
+        @Override
+        public String get(String carrier, String key) {
+            return "traceparent".equals(key) ? carrier : null;
+        }
+    };
 
     private void heartbeat() {
         subscribers.forEach(Subscriber::heartbeat);
