@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,7 +27,11 @@ final class FeedSubscriber implements AutoCloseable {
     private final String feedUrl;
     private final List<Long> positions = new ArrayList<>();
     private final Set<String> subjects = new HashSet<>();
-    private final Thread keeper;
+    private final ScheduledExecutorService keeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "feed-subscriber-keeper");
+        thread.setDaemon(true);
+        return thread;
+    });
     private volatile long last;
     private volatile boolean closed;
     // Guards the source only: an open() waiting for a connection must not hold up what the reader delivers.
@@ -38,9 +44,7 @@ final class FeedSubscriber implements AutoCloseable {
         synchronized (sourceLock) {
             open();
         }
-        keeper = new Thread(this::keepOpen, "feed-subscriber-keeper");
-        keeper.setDaemon(true);
-        keeper.start();
+        keeper.scheduleWithFixedDelay(this::reopenIfClosed, 300, 300, TimeUnit.MILLISECONDS);
     }
 
     synchronized List<Long> positions() {
@@ -77,19 +81,12 @@ final class FeedSubscriber implements AutoCloseable {
         }
     }
 
-    // A reconnect backoff, not a synchronization: a source that gave up is reopened from the last position it got.
-    private void keepOpen() {
-        while (!closed) {
-            synchronized (sourceLock) {
-                if (!closed && !source.isOpen()) {
-                    source.close();
-                    open();
-                }
-            }
-            try {
-                Thread.sleep(300);
-            } catch (InterruptedException e) {
-                return;
+    /** Reopens a source that gave up, from the last position it got (run every 300 ms by the keeper). */
+    private void reopenIfClosed() {
+        synchronized (sourceLock) {
+            if (!closed && !source.isOpen()) {
+                source.close();
+                open();
             }
         }
     }
@@ -97,7 +94,7 @@ final class FeedSubscriber implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        keeper.interrupt();
+        keeper.shutdownNow();
         synchronized (sourceLock) {
             source.close();
         }

@@ -6,7 +6,6 @@ import dev.stackpulse.events.InvalidCloudEventException;
 import dev.stackpulse.events.TraceContext;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
@@ -19,8 +18,10 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -126,11 +127,11 @@ public class EventIngest {
                 .startSpan();
     }
 
-    /** The span's W3C traceparent, stored with the entry so its fan-out continues the trace; null when not recorded. */
+    /** The span's W3C traceparent as the propagator writes it, stored with the entry; null when not recorded. */
     private static String traceParent(Span span) {
-        SpanContext context = span.getSpanContext();
-        return context.isValid() ? "00-" + context.getTraceId() + "-" + context.getSpanId() + "-"
-                + context.getTraceFlags().asHex() : null;
+        Map<String, String> carrier = new HashMap<>(2);
+        W3CTraceContextPropagator.getInstance().inject(Context.root().with(span), carrier, Map::put);
+        return carrier.get("traceparent");
     }
 
     private static final AttributeKey<String> OUTCOME = AttributeKey.stringKey("stackpulse.ingest.outcome");
