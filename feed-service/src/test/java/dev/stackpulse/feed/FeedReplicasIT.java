@@ -8,11 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.stackpulse.events.ChangeEvent;
 import dev.stackpulse.testing.InfraTestResource;
 import dev.stackpulse.testing.LocalInfraProcess;
+import dev.stackpulse.testing.PageBrowser;
 import io.restassured.path.json.JsonPath;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,12 +26,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The packaged service, twice, against one real PostgreSQL and Kafka: both replicas serve the same entries and
@@ -94,18 +89,10 @@ class FeedReplicasIT {
 
     @Test
     void livePageShowsNewChangesAndResumesWithoutDuplicatesAfterARestart() throws Exception {
-        Path profile = Files.createTempDirectory("feed-it-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1280,900", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        ChromeDriver browser = new ChromeDriver(service, options);
         String run = "page-" + UUID.randomUUID().toString().substring(0, 8);
-        try (Events events = new Events(infra.bootstrapServers())) {
-            browser.get(a.baseUrl() + "/");
+        try (PageBrowser page = PageBrowser.open(); Events events = new Events(infra.bootstrapServers())) {
+            ChromeDriver browser = page.driver();
+            page.load(a.baseUrl() + "/");
             awaitState(browser, "live");
 
             ChangeEvent first = Events.catalog(run, "created", 0);
@@ -141,12 +128,7 @@ class FeedReplicasIT {
             Awaitility.await().atMost(Duration.ofSeconds(10))
                     .until(() -> browser.findElements(By.cssSelector("#history-list li")).size() == 2);
             assertFalse(browser.findElement(By.id("history")).getDomAttribute("hidden") != null);
-
-            Path shot = Path.of(System.getProperty("feed.screenshots", "target/screenshots"), "live-page.png");
-            Files.createDirectories(shot.getParent());
-            Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), shot,
-                    StandardCopyOption.REPLACE_EXISTING);
-            assertTrue(Files.size(shot) > 0);
+            assertTrue(Files.size(page.screenshot("live-page-replicas")) > 0);
 
             // The type filter takes the API's prefix syntax (a trailing '*'), as /feed and /feed/stream do.
             WebElement type = browser.findElement(By.id("type"));
@@ -157,14 +139,9 @@ class FeedReplicasIT {
                 return !shown.isEmpty() && shown.stream().allMatch(li -> String.valueOf(li.getDomAttribute("class")).contains("summit"))
                         && !browser.findElements(By.cssSelector("li[data-id='" + afterRestart.id() + "']")).isEmpty();
             });
-        } finally {
-            browser.quit();
+            assertEquals(List.of(), page.consoleErrors().stream()
+                    .filter(e -> !e.contains("/feed/stream")).toList(), "only the stream's own outage is logged");
         }
-    }
-
-    private static String chromium() {
-        return Stream.of("/usr/bin/chromium", "/usr/bin/chromium-browser").filter(p -> new File(p).canExecute())
-                .findFirst().orElse("/usr/bin/chromium");
     }
 
     private static String state(ChromeDriver browser) {

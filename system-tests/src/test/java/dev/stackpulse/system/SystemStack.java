@@ -25,6 +25,8 @@ final class SystemStack {
     final ServiceProcess catalog;
     final ServiceProcess summit;
     final ServiceProcess feed;
+    /** Where a browser finds each service's pages: the links between them. */
+    private final Map<String, String> pages;
 
     private SystemStack() {
         infra = SharedInfra.infra(List.of("catalog", "summit", "feed"));
@@ -35,9 +37,14 @@ final class SystemStack {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        catalog = new ServiceProcess("catalog-service", freePort(), env("catalog"), root, logs);
-        summit = new ServiceProcess("summit-service", freePort(), env("summit"), root, logs);
-        feed = new ServiceProcess("feed-service", freePort(), env("feed"), root, logs);
+        int catalogPort = freePort();
+        int summitPort = freePort();
+        int feedPort = freePort();
+        pages = Map.of("CATALOG_PAGES_URL", "http://127.0.0.1:" + catalogPort,
+                "SUMMIT_PAGES_URL", "http://127.0.0.1:" + summitPort, "FEED_PAGES_URL", "http://127.0.0.1:" + feedPort);
+        catalog = new ServiceProcess("catalog-service", catalogPort, env("catalog"), root, logs);
+        summit = new ServiceProcess("summit-service", summitPort, env("summit"), root, logs);
+        feed = new ServiceProcess("feed-service", feedPort, env("feed"), root, logs);
         catalog.start();
         summit.start();
         feed.start();
@@ -71,6 +78,7 @@ final class SystemStack {
         env.put("JWT_PUBLIC_KEY_LOCATION", SharedInfra.tokens().publicKeyFile().toUri().toString());
         env.put("JWT_ISSUER", TestTokens.ISSUER);
         env.put("JWT_AUDIENCE", TestTokens.AUDIENCE);
+        env.putAll(pages);
         return env;
     }
 
