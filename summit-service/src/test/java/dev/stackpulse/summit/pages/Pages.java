@@ -1,0 +1,59 @@
+package dev.stackpulse.summit.pages;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.stackpulse.testing.PageBrowser;
+import java.util.List;
+import java.util.Locale;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/** What the page tests share: a clean start, the language switch and the checks every page passes. */
+final class Pages {
+
+    private Pages() {
+    }
+
+    /** Loads the page with no language chosen and no token pasted (the browser is shared by a class's tests). */
+    static void fresh(PageBrowser browser, String url) {
+        browser.load(url);
+        browser.script("localStorage.clear(); sessionStorage.clear();");
+        browser.consoleErrors();
+        browser.load(url);
+    }
+
+    static void chooseLanguage(PageBrowser browser, String language) {
+        new Select(browser.find("#language")).selectByValue(language);
+    }
+
+    static void choose(PageBrowser browser, String css, String value) {
+        new Select(browser.find(css)).selectByValue(value);
+    }
+
+    static List<String> texts(PageBrowser browser, String css) {
+        return browser.all(css).stream().map(WebElement::getText).toList();
+    }
+
+    static String number(Number value) {
+        return String.format(Locale.UK, "%,d", value.longValue());
+    }
+
+    static List<Double> doubles(List<?> values) {
+        return values.stream().map(v -> ((Number) v).doubleValue()).toList();
+    }
+
+    static void noHorizontalScroll(PageBrowser browser) {
+        Boolean fits = browser.script("return document.documentElement.scrollWidth <= window.innerWidth;");
+        assertTrue(fits, () -> "page wider than the viewport: " + browser.script(
+                "return document.documentElement.scrollWidth + ' > ' + window.innerWidth;"));
+    }
+
+    static void accessible(PageBrowser browser) {
+        assertEquals(List.of(), browser.seriousAccessibilityViolations());
+    }
+
+    static void scrollTo(PageBrowser browser, String css) {
+        browser.script("document.querySelector(arguments[0]).scrollIntoView({block: 'start'});", css);
+    }
+}
