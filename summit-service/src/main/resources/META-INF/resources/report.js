@@ -102,7 +102,7 @@ function chooser(select, selected) {
 function renderFigures(summit) {
   fill($('summit-dates'), `${t.dates(formatDate(summit.startDate), formatDate(summit.endDate), summit.days)} · `
     + t[summit.status]);
-  fill($('figures'), FIGURES.map(([key, label, show]) => el('div', { dataset: { figure: key } },
+  fill($('figures'), FIGURES.filter(([key]) => key !== 'days').map(([key, label, show]) => el('div', { dataset: { figure: key } },
     el('dt', {}, t[label]),
     el('dd', {}, summit[key] === null ? el('span', { class: 'muted' }, t.notKnown) : show(summit[key])))));
   fill($('summit-links'),

@@ -83,14 +83,21 @@ function itemList(items) {
     item.owner ? el('span', { class: 'muted' }, t.owner(item.owner)) : null)));
 }
 
+/** "mitaka-nova-sr-iov" of https://etherpad.openstack.org/p/mitaka-nova-sr-iov: the pad's name. */
+function padName(url) {
+  const parts = url.split('/').filter(Boolean);
+  return decodeURIComponent(parts[parts.length - 1] || url);
+}
+
 function sessionBody(s, headingLevel, link) {
   const title = link ? el('a', { href: `sessions.html?id=${s.id}` }, s.title) : s.title;
   return [
     el(headingLevel, { class: 'session-title' }, title),
     el('p', { class: 'session-meta' }, `${s.summit} · ${s.release} · ${s.project} · ${s.kind}`),
     s.summary ? el('p', {}, s.summary) : null,
-    el('p', {}, el('a', { class: 'etherpad', href: s.etherpad }, `${t.etherpad}: ${s.etherpad}`)),
+    el('p', {}, el('a', { class: 'etherpad', href: s.etherpad }, `${t.etherpad}: ${padName(s.etherpad)}`)),
     s.reference ? el('p', {}, el('a', { class: 'etherpad', href: s.reference }, `${t.reference}: ${s.reference}`)) : null,
+    el('p', { class: 'session-meta' }, el('strong', {}, t.topics)),
     s.topics.length ? el('ul', { class: 'topics', 'aria-label': t.topics }, s.topics.map((x) => el('li', {}, x)))
       : el('p', { class: 'muted' }, t.noTopics),
     el('p', { class: 'session-meta' }, el('strong', {}, t.items)),
@@ -156,7 +163,8 @@ async function diffTable(id, from, to) {
   const rows = parseDiff(diff || '');
   if (!rows.length) return el('p', { class: 'muted diff-same' }, t.same);
   const sign = { added: '+', removed: '−', unchanged: '' };
-  return el('div', { class: 'table-scroll' }, el('table', { class: 'diff' },
+  return el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': t.diffCaption(from, to) },
+    el('table', { class: 'diff' },
     el('caption', {}, t.diffCaption(from, to)),
     el('thead', {}, el('tr', {}, [t.colOld, t.colNew, t.colChange, t.colText].map((h) => el('th', { scope: 'col' }, h)))),
     el('tbody', {}, rows.map((r) => r.kind === 'hunk'
@@ -261,6 +269,7 @@ async function showConflict(id, mine) {
     ready();
   });
   fill($('save-result'), box);
+  box.scrollIntoView({ block: 'center' });
 }
 
 $('editor').addEventListener('submit', async (e) => {

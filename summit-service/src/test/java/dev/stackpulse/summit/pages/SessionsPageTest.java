@@ -128,7 +128,7 @@ class SessionsPageTest {
                 .body("body", equalTo("# Notes\nfirst\ntheirs\n"));
         assertEquals(List.of(), consoleErrorsBut412());
         Pages.accessible(browser);
-        Pages.scrollTo(browser, "#edit-heading");
+        Pages.scrollTo(browser, "#conflict");
         browser.screenshot("session-notes-conflict");
 
         browser.find("#conflict-keep").click();
@@ -193,6 +193,7 @@ class SessionsPageTest {
         assertEquals(List.of(), browser.consoleErrors());
         Pages.noHorizontalScroll(browser);
         browser.screenshot("sessions-phone");
+        Pages.wholePage(browser, "sessions-phone-full");
 
         browser.load(page + "?id=" + id);
         browser.find("#diff-button").click();
@@ -202,6 +203,7 @@ class SessionsPageTest {
         Pages.accessible(browser);
         Pages.scrollTo(browser, "#notes-heading");
         browser.screenshot("session-notes-phone");
+        Pages.wholePage(browser, "session-notes-phone-full");
     }
 
     private static void edit(long id, String ifMatch, String jsonBody) {

@@ -85,6 +85,7 @@ class SummitReportPageTest {
 
         Pages.accessible(browser);
         browser.screenshot("summit-report");
+        Pages.wholePage(browser, "summit-report-full");
     }
 
     @Test
@@ -152,6 +153,7 @@ class SummitReportPageTest {
         assertEquals(0L, left, "role chart under the region chart, not beside it");
         Pages.accessible(browser);
         browser.screenshot("summit-report-phone");
+        Pages.wholePage(browser, "summit-report-phone-full");
     }
 
     /** Labels of the chart are the share names (marked when inferred), its values the percents; the table says so. */
