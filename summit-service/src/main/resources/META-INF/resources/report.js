@@ -73,6 +73,13 @@ const summitName = (s) => `${s.city} ${s.season}`;
 const signed = (v, suffix = '') => v === null || v === undefined ? '—'
   : `${v > 0 ? '+' : v < 0 ? '−' : '±'}${formatNumber(Math.abs(v))}${suffix}`;
 
+/** Growth in percent with its one decimal, e.g. "+27.7 %". */
+function percent(value) {
+  if (value === null || value === undefined) return '—';
+  const n = Number(value);
+  return `${n > 0 ? '+' : n < 0 ? '−' : '±'}${Math.abs(n).toFixed(1)} %`;
+}
+
 function translateStatic() {
   document.title = t.pageTitle;
   $('title').textContent = t.title;
@@ -116,14 +123,21 @@ function renderAttendance(attendance) {
   chart('attendance-chart', {
     type: 'bar',
     data: { labels, datasets: [{ label: t.colAttendees, data: series.map((p) => p.attendees), backgroundColor: palette[0] }] },
-    options: { plugins: { legend: { display: false } }, scales: { y: { beginAtZero: true } } },
+    options: {
+      plugins: {
+        legend: { display: false },
+        tooltip: { callbacks: { afterLabel: (c) => series[c.dataIndex].growth === null ? ''
+          : `${t.colGrowth}: ${signed(series[c.dataIndex].growth)} (${percent(series[c.dataIndex].growthPercent)})` } },
+      },
+      scales: { y: { beginAtZero: true } },
+    },
   }, t.attendanceChart(series.map((p, i) => `${labels[i]} ${formatNumber(p.attendees)}`).join(', ')));
   table($('attendance-table'), null,
     [[t.colSummit], [t.colDate], [t.colAttendees, 'number'], [t.colGrowth, 'number'], [t.colGrowthPercent, 'number']],
     series.map((p, i) => el('tr', {},
       el('th', { scope: 'row' }, labels[i]), el('td', {}, formatDate(p.startDate)),
       el('td', { class: 'number' }, formatNumber(p.attendees)), el('td', { class: 'number' }, signed(p.growth)),
-      el('td', { class: 'number' }, p.growthPercent === null ? '—' : signed(Number(p.growthPercent), ' %')))));
+      el('td', { class: 'number' }, percent(p.growthPercent)))));
   const missing = attendance.withoutAttendance.map((slug) => {
     const s = summits.find((x) => x.slug === slug);
     return s ? summitName(s) : slug;

@@ -48,6 +48,15 @@ final class Pages {
         Boolean fits = browser.script("return document.documentElement.scrollWidth <= window.innerWidth;");
         assertTrue(fits, () -> "page wider than the viewport: " + browser.script(
                 "return document.documentElement.scrollWidth + ' > ' + window.innerWidth;"));
+        // innerWidth counts a classic vertical scrollbar: no element may reach under it either
+        String wide = browser.script("""
+                const limit = document.documentElement.clientWidth;
+                return [...document.querySelectorAll('body *')]
+                    .filter(e => e.getBoundingClientRect().right > limit + 0.5 && !(e.parentElement && e.parentElement.closest('.table-scroll'))
+                        && !e.closest('.visually-hidden'))
+                    .slice(0, 5).map(e => e.tagName + (e.id ? '#' + e.id : '') + '.' + e.className + ' '
+                        + Math.round(e.getBoundingClientRect().right) + ' > ' + limit).join('; ');""");
+        assertEquals("", wide, "elements wider than the page");
     }
 
     static void accessible(PageBrowser browser) {

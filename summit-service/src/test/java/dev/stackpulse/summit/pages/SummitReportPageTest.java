@@ -66,6 +66,7 @@ class SummitReportPageTest {
         assertEquals(Pages.doubles(series.stream().map(p -> p.get("attendees")).toList()), Pages.doubles(data(bars)));
         assertEquals(series.size(), browser.all("#attendance-table tbody tr").size());
         assertTrue(browser.text("#attendance-table").contains("−1,000"), "Tokyo's growth from Vancouver");
+        assertTrue(browser.text("#attendance-table").contains("+27.7 %"), "Vancouver's growth from Paris");
 
         JsonPath demographics = given().get("/summits/tokyo-2015/demographics").then().statusCode(200)
                 .extract().jsonPath();
