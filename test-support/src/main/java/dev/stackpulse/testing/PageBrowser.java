@@ -129,6 +129,22 @@ public final class PageBrowser implements AutoCloseable {
                 canvasCss);
     }
 
+    /**
+     * Elements that reach past the page's width (a phone would scroll sideways), as "TAG#id.class right > width";
+     * empty when the page fits. Content inside a {@code .table-scroll} region may scroll on its own.
+     */
+    public String overflowingElements() {
+        return script("""
+                const limit = document.documentElement.clientWidth;
+                if (document.documentElement.scrollWidth > window.innerWidth) return 'the page: '
+                    + document.documentElement.scrollWidth + ' > ' + window.innerWidth;
+                return [...document.querySelectorAll('body *')]
+                    .filter(e => e.getBoundingClientRect().right > limit + 0.5
+                        && !(e.parentElement && e.parentElement.closest('.table-scroll')) && !e.closest('.visually-hidden'))
+                    .slice(0, 5).map(e => e.tagName + (e.id ? '#' + e.id : '') + '.' + e.className + ' '
+                        + Math.round(e.getBoundingClientRect().right) + ' > ' + limit).join('; ');""");
+    }
+
     /** axe-core's violations with impact serious or critical, as "rule: target" lines (empty when the page passes). */
     public List<String> seriousAccessibilityViolations() {
         if (!Boolean.TRUE.equals(script("return typeof window.axe !== 'undefined';"))) {

@@ -128,20 +128,21 @@ export async function siteHeader(current, onLanguage) {
   const header = document.getElementById('site');
   const base = await links();
   const pages = [
-    ['navigator', 'Project Navigator', `${base.catalog}/`],
-    ['summits', 'Summit report', `${base.summit}/`],
-    ['sessions', 'Design-summit sessions', `${base.summit}/sessions.html`],
-    ['feed', 'Live feed', `${base.feed}/`],
+    ['navigator', { en: 'Project Navigator', ja: 'プロジェクトナビゲーター' }, `${base.catalog}/`],
+    ['summits', { en: 'Summit report', ja: 'サミットレポート' }, `${base.summit}/`],
+    ['sessions', { en: 'Design-summit sessions', ja: 'デザインサミットのセッション' }, `${base.summit}/sessions.html`],
+    ['feed', { en: 'Live feed', ja: 'ライブフィード' }, `${base.feed}/`],
   ];
-  const nav = el('nav', { 'aria-label': 'Stack Pulse pages' },
-    el('ul', {}, pages.map(([key, label, href]) => el('li', {},
-      el('a', { href, 'aria-current': key === current ? 'page' : undefined }, label)))));
+  const anchors = pages.map(([key, label, href]) =>
+    [el('a', { href, 'aria-current': key === current ? 'page' : undefined }, label[lang()]), label]);
+  const nav = el('nav', { 'aria-label': 'Stack Pulse' }, el('ul', {}, anchors.map(([a]) => el('li', {}, a))));
   const select = el('select', { id: 'language', 'aria-label': 'Language / 言語' },
     el('option', { value: 'en' }, 'English'), el('option', { value: 'ja' }, '日本語'));
   select.value = lang();
   document.documentElement.lang = lang();
   select.addEventListener('change', () => {
     setLang(select.value);
+    for (const [a, label] of anchors) a.textContent = label[select.value];
     if (onLanguage) onLanguage(select.value);
   });
   fill(header, el('a', { class: 'brand', href: `${base.catalog}/` }, 'Stack Pulse'), nav,
@@ -151,7 +152,7 @@ export async function siteHeader(current, onLanguage) {
 /** A field where a writer pastes a bearer token (e.g. from `./stackpulse token editor`). */
 export function tokenField() {
   const input = el('input', { id: 'token', type: 'password', autocomplete: 'off', value: token(), size: '24' });
-  input.addEventListener('change', () => setToken(input.value));
+  input.addEventListener('input', () => setToken(input.value));
   return el('label', { class: 'token' }, 'Bearer token ', input);
 }
 

@@ -99,10 +99,14 @@ class NavigatorPagesTest {
         browser.resize(PageBrowser.PHONE);
         browser.load(root + "?release=liberty");
         browser.awaitTrue(() -> browser.painted("#adoption-chart"));
-        Boolean fits = browser.script("return document.documentElement.scrollWidth <= window.innerWidth;");
-        assertTrue(fits, "no horizontal scrolling at phone width");
+        assertEquals("", browser.overflowingElements(), "no horizontal scrolling at phone width");
         assertEquals(List.of(), browser.seriousAccessibilityViolations());
         browser.screenshot("navigator-phone");
+        browser.load(root + "project.html?slug=nova");
+        browser.awaitTrue(() -> browser.painted("#trend-chart"));
+        assertEquals("", browser.overflowingElements(), "the project page fits a phone too");
+        assertEquals(List.of(), browser.seriousAccessibilityViolations());
+        browser.screenshot("project-nova-phone");
         browser.resize(PageBrowser.DESKTOP);
     }
 
