@@ -171,6 +171,26 @@ public final class PageBrowser implements AutoCloseable {
         }
     }
 
+    /** A PNG of the whole page (beyond the viewport, through the DevTools protocol) at target/screenshots/NAME.png. */
+    public Path screenshotWholePage(String name) {
+        try {
+            Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+            @SuppressWarnings("unchecked")
+            Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
+            double width = ((Number) size.get("width")).doubleValue();
+            double height = Math.min(((Number) size.get("height")).doubleValue(), 16_000);
+            Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+                    "captureBeyondViewport", true,
+                    "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+            Path file = Path.of(System.getProperty("stackpulse.screenshots", "target/screenshots"), name + ".png");
+            Files.createDirectories(file.getParent());
+            Files.write(file, java.util.Base64.getDecoder().decode((String) shot.get("data")));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Override
     public void close() {
         driver.quit();

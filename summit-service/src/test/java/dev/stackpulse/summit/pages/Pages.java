@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.stackpulse.testing.PageBrowser;
 import java.util.List;
 import java.util.Locale;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -51,15 +50,9 @@ final class Pages {
         assertEquals(List.of(), browser.seriousAccessibilityViolations());
     }
 
-    /** A screenshot of the whole page: the window made as tall as the page (same width, so the same layout). */
+    /** A screenshot of the whole page, beyond the viewport (same width, so the same layout). */
     static void wholePage(PageBrowser browser, String name) {
-        Dimension before = browser.driver().manage().window().getSize();
-        Long height = browser.script("return document.documentElement.scrollHeight;");
-        browser.resize(new Dimension(before.width, (int) Math.min(6000, height + 200)));
-        browser.awaitTrue(() -> Boolean.TRUE.equals(browser.script(
-                "return document.documentElement.scrollHeight <= window.innerHeight;")));
-        browser.screenshot(name);
-        browser.resize(before);
+        browser.screenshotWholePage(name);
     }
 
     static void scrollTo(PageBrowser browser, String css) {
