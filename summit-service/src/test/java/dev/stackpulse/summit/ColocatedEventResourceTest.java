@@ -160,7 +160,7 @@ class ColocatedEventResourceTest {
                 .body("{\"taughtBy\":\"late\"}").patch(one).then().statusCode(412);
         // If-Match is optional here (one editor at a time, like sessions): without it the write goes through
         asEditor().header("Accept-Language", "ja").contentType("application/merge-patch+json")
-                .body("{\"summaryJa\":\"新しい要約\"}").patch(one).then().statusCode(200).header("ETag", "\"3-ja\"")
+                .body("{\"summaryJa\":\"\\u65b0\\u3057\\u3044\\u8981\\u7d04\"}").patch(one).then().statusCode(200).header("ETag", "\"3-ja\"")
                 .header("Content-Language", "ja").body("summary", equalTo("新しい要約"));
 
         asEditor().delete(one).then().statusCode(403).contentType("application/problem+json");
