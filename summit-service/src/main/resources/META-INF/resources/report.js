@@ -1,5 +1,6 @@
 // The summit report: a summit's figures, the attendance series, who came (shares marked when inferred), keynote
-// highlights and awards, and two summits side by side. Reads the public API only.
+// highlights and awards, the events held alongside the summit (training, ...), and two summits side by side. Reads
+// the public API only.
 import {
   api, all, el, fill, formatDate, formatNumber, siteHeader, lang, showProblem, ready, query, palette,
 } from '/pages/house.js';
@@ -26,6 +27,10 @@ const TEXT = {
     noHighlights: 'No keynote highlights recorded for this summit.', noAwards: 'No awards recorded for this summit.',
     winner: (name, winner) => `${name}: ${winner}`,
     compareCaption: (a, b) => `${a} compared with ${b}`,
+    colocated: 'Co-located events', noColocated: 'No co-located events recorded for this summit.',
+    kind: 'Kind', when: 'Dates', taughtBy: 'Taught by', link: 'Link',
+    kinds: { training: 'Training', workshop: 'Workshop', hackathon: 'Hackathon', meetup: 'Meetup', other: 'Other' },
+    eventDates: (from, to, days) => (days === 1 ? from : `${from} – ${to} (${days} days)`),
   },
   ja: {
     pageTitle: 'サミットレポート — Stack Pulse', title: 'サミットレポート', summit: 'サミット', figures: '数字で見るサミット',
@@ -48,6 +53,10 @@ const TEXT = {
     noHighlights: 'このサミットの基調講演のハイライトは記録されていません。', noAwards: 'このサミットの表彰は記録されていません。',
     winner: (name, winner) => `${name}: ${winner}`,
     compareCaption: (a, b) => `${a} と ${b} の比較`,
+    colocated: '併催イベント', noColocated: 'このサミットの併催イベントは記録されていません。',
+    kind: '種類', when: '日程', taughtBy: '講師', link: 'リンク',
+    kinds: { training: 'トレーニング', workshop: 'ワークショップ', hackathon: 'ハッカソン', meetup: 'ミートアップ', other: 'その他' },
+    eventDates: (from, to, days) => (days === 1 ? from : `${from} ～ ${to}（${days}日間）`),
   },
 };
 
@@ -184,13 +193,32 @@ function renderHighlights(h, a) {
     : el('li', { class: 'muted' }, t.noAwards));
 }
 
+/** The events held alongside the summit, each as a card: name, kind, dates, who teaches, link, summary. */
+function renderColocated(events) {
+  if (!events.length) {
+    fill($('colocated'), el('li', { class: 'muted' }, t.noColocated));
+    return;
+  }
+  const row = (label, field, value) => [el('dt', {}, label), el('dd', { dataset: { field } }, value)];
+  fill($('colocated'), events.map((e) => el('li', { class: 'card', dataset: { event: e.key } },
+    el('h3', {}, e.name),
+    el('dl', {},
+      ...row(t.kind, 'kind', t.kinds[e.kind] || e.kind),
+      ...row(t.when, 'dates', t.eventDates(formatDate(e.startDate), formatDate(e.endDate), e.days)),
+      ...(e.taughtBy ? row(t.taughtBy, 'taughtBy', e.taughtBy) : []),
+      ...(e.url ? row(t.link, 'url', el('a', { href: e.url }, e.url)) : [])),
+    e.summary ? el('p', { lang: e.summaryLanguage, dataset: { field: 'summary' } }, e.summary) : null)));
+}
+
 async function renderSummit(slug) {
   const base = `/summits/${encodeURIComponent(slug)}`;
-  const [summit, demographics, highlights, awards] = await Promise.all(
-    [base, `${base}/demographics`, `${base}/highlights`, `${base}/awards`].map((p) => api(p).then((r) => r.body)));
+  const [[summit, demographics, highlights, awards], colocated] = await Promise.all([
+    Promise.all([base, `${base}/demographics`, `${base}/highlights`, `${base}/awards`].map((p) => api(p).then((r) => r.body))),
+    all(`${base}/colocated-events?limit=500`)]);
   renderFigures(summit);
   renderDemographics(demographics);
   renderHighlights(highlights, awards);
+  renderColocated(colocated);
 }
 
 async function renderComparison() {

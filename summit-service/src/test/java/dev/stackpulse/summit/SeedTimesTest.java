@@ -33,7 +33,7 @@ class SeedTimesTest {
 
     @Test
     void storedTimesHaveMillisecondPrecision() {
-        for (String table : List.of("summit", "session")) {
+        for (String table : List.of("summit", "session", "colocated_event")) {
             List<?> finer = em.createNativeQuery("SELECT created_at::text FROM " + table
                     + " WHERE created_at <> date_trunc('milliseconds', created_at)"
                     + " OR updated_at <> date_trunc('milliseconds', updated_at) LIMIT 3").getResultList();

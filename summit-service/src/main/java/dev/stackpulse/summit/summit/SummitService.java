@@ -31,6 +31,7 @@ public class SummitService {
     private final MergePatch mergePatch;
     private final SummitRepository summits;
     private final SummitSessions sessions;
+    private final SummitColocatedEvents colocated;
 
     /**
      * A PUT in one statement, without reading the row first: it takes the row lock, bumps the version and answers
@@ -44,7 +45,8 @@ public class SummitService {
             + "WHERE slug = :slug RETURNING version - 1, created_at";
 
     public SummitService(OutboxWriter outbox, MergePatch mergePatch, SummitRepository summits,
-                         SummitSessions sessions) {
+                         SummitSessions sessions, SummitColocatedEvents colocated) {
+        this.colocated = colocated;
         this.outbox = outbox;
         this.mergePatch = mergePatch;
         this.summits = summits;
@@ -151,6 +153,11 @@ public class SummitService {
         if (held > 0) {
             throw ProblemException.conflict("summit '" + slug + "' has " + held
                     + " design-summit sessions; delete them first");
+        }
+        long alongside = colocated.countAt(slug);
+        if (alongside > 0) {
+            throw ProblemException.conflict("summit '" + slug + "' has " + alongside
+                    + " co-located events; delete them first");
         }
         SummitView last = SummitView.of(s);
         s.delete();

@@ -26,13 +26,14 @@ class FeaturePackagesTest {
         features.assertNoCycle();
         // no shared 'support' grab bag (shared rules live in web-support); summits depend on no other feature
         features.assertUsesOnly(Map.of("summit", Set.of(), "demographics", Set.of("summit"),
-                "session", Set.of("summit"), "notes", Set.of("session")));
+                "session", Set.of("summit"), "notes", Set.of("session"), "colocated", Set.of("summit")));
     }
 
     @Test
     void noFeatureQueriesAnotherFeaturesEntityOrTableByName() throws IOException {
         Map<String, String> entityOf = Map.of("DesignSession", "session", "NotesRevision", "notes", "Summit", "summit",
-                "session", "session", "notes_revision", "notes", "summit", "summit"); // entities and their tables
+                "ColocatedEvent", "colocated", "session", "session", "notes_revision", "notes", "summit", "summit",
+                "colocated_event", "colocated"); // entities and their tables
         Pattern query = Pattern.compile("\"[^\"]*\\b(from|join|update|delete from)\\s+(\\w+)", Pattern.CASE_INSENSITIVE);
         try (Stream<Path> files = Files.walk(SOURCES)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {

@@ -84,6 +84,8 @@ class SummitReportPageTest {
         assertEquals(awards.getList("awards").size(), browser.all("#awards li").size());
         assertTrue(browser.text("#awards").contains(awards.getString("awards[0].winner")));
 
+        colocatedEventsAreTheApis("en", "Co-located events", "Training", "25 Oct 2015 – 26 Oct 2015 (2 days)");
+
         Pages.accessible(browser);
         browser.screenshot("summit-report");
         Pages.wholePage(browser, "summit-report-full");
@@ -134,6 +136,7 @@ class SummitReportPageTest {
         JsonPath demographics = given().header("Accept-Language", "ja").get("/summits/tokyo-2015/demographics").then()
                 .statusCode(200).extract().jsonPath();
         sharesMatch("#region-chart", "#region-table", demographics.getList("regionShares"), "（推定）", "推定");
+        colocatedEventsAreTheApis("ja", "併催イベント", "トレーニング", "2015年10月25日 ～ 2015年10月26日（2日間）");
         assertEquals(List.of(), browser.consoleErrors());
         Pages.accessible(browser);
         browser.screenshot("summit-report-ja");
@@ -155,6 +158,27 @@ class SummitReportPageTest {
         Pages.accessible(browser);
         browser.screenshot("summit-report-phone");
         Pages.wholePage(browser, "summit-report-phone-full");
+    }
+
+    /**
+     * Tokyo 2015's co-located events (Upstream Training) as the API serves them in the language: one card each with
+     * name, kind, dates, who teaches, the link and the summary (marked with its language).
+     */
+    private static void colocatedEventsAreTheApis(String language, String heading, String kind, String dates) {
+        JsonPath list = given().header("Accept-Language", language).get("/summits/tokyo-2015/colocated-events").then()
+                .statusCode(200).extract().jsonPath();
+        assertEquals(heading, browser.text("#colocated-heading"));
+        assertEquals(list.getList("items").size(), browser.all("#colocated li[data-event]").size());
+        assertEquals("upstream-training", list.getString("items[0].key"));
+        String card = "#colocated li[data-event=upstream-training] ";
+        assertEquals(list.getString("items[0].name"), browser.text(card + "h3"));
+        assertEquals(kind, browser.text(card + "[data-field=kind]"));
+        assertEquals(dates, browser.text(card + "[data-field=dates]"));
+        assertEquals(list.getString("items[0].taughtBy"), browser.text(card + "[data-field=taughtBy]"));
+        assertEquals("https://wiki.openstack.org/wiki/OpenStack_Upstream_Training/Info",
+                browser.find(card + "[data-field=url] a").getDomAttribute("href"));
+        assertEquals(list.getString("items[0].summary"), browser.text(card + "[data-field=summary]"));
+        assertEquals(language, browser.find(card + "[data-field=summary]").getDomAttribute("lang"));
     }
 
     /** Labels of the chart are the share names (marked when inferred), its values the percents; the table says so. */
