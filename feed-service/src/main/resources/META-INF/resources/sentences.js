@@ -7,18 +7,18 @@ const WORDS = {
     created: 'added', updated: 'updated', deleted: 'removed',
     project: 'project', release: 'release series', adoption: 'adoption', summit: 'summit', demographics: 'demographics',
     highlights: 'keynote highlights', awards: 'awards', session: 'session', notes: 'notes',
-    releaseHighlights: 'highlights', notesEdited: (title, who) => `notes of “${title}” edited${who ? ` by ${who}` : ''}`,
+    'colocated-event': 'co-located event', releaseHighlights: 'highlights', notesEdited: (title, who) => `notes of “${title}” edited${who ? ` by ${who}` : ''}`,
     revision: n => `revision ${n}`, outOfOrder: 'arrived out of order (an older version than one already shown)',
-    status: 'status', to: 'to', released: date => `released ${date}`, fields: 'changed', awardTo: (a, w) => `${a} to ${w}`,
+    status: 'status', to: 'to', lifecycle: 'support', highlightsAdded: (r, n) => `${r} highlights added (${n})`, released: date => `released ${date}`, fields: 'changed', awardTo: (a, w) => `${a} to ${w}`,
     sessionAdded: t => `session “${t}” added`, sessionUpdated: t => `session “${t}” updated`, sessionRemoved: t => `session “${t}” removed`,
   },
   ja: {
     created: '追加', updated: '更新', deleted: '削除',
     project: 'プロジェクト', release: 'リリースシリーズ', adoption: '採用率', summit: 'サミット', demographics: '参加者構成',
     highlights: '基調講演ハイライト', awards: '表彰', session: 'セッション', notes: 'ノート',
-    releaseHighlights: 'ハイライト', notesEdited: (title, who) => `「${title}」のノートを${who ? `${who} が` : ''}編集`,
+    'colocated-event': '併催イベント', releaseHighlights: 'ハイライト', notesEdited: (title, who) => `「${title}」のノートを${who ? `${who} が` : ''}編集`,
     revision: n => `版 ${n}`, outOfOrder: '順序が前後して到着（表示済みより古い版）',
-    status: '状態', to: '→', released: date => `${date} リリース`, fields: '変更', awardTo: (a, w) => `${a}: ${w}`,
+    status: '状態', to: '→', lifecycle: 'サポート', highlightsAdded: (r, n) => `${r} のハイライトを追加 (${n} 件)`, released: date => `${date} リリース`, fields: '変更', awardTo: (a, w) => `${a}: ${w}`,
     sessionAdded: t => `セッション「${t}」を追加`, sessionUpdated: t => `セッション「${t}」を更新`, sessionRemoved: t => `セッション「${t}」を削除`,
   },
 };
@@ -90,6 +90,12 @@ function catalog(entity, kind, entry, data, previous, lookup, links, w, verb) {
     if (kind === 'updated' && previous && previous.status !== data.status) {
       return { who, what: data.status === 'released' && data.releaseDate ? w.released(data.releaseDate) : `${w.status} ${previous.status} → ${data.status}`, href };
     }
+    if (kind === 'updated' && previous && previous.lifecycle !== data.lifecycle && data.lifecycle) {
+      return { who, what: `${w.lifecycle} ${previous.lifecycle || '—'} → ${data.lifecycle}`, href };
+    }
+    if (kind === 'created' && data.status === 'released' && data.releaseDate) {
+      return { who, what: `${w.released(data.releaseDate)}${data.lifecycle ? ` (${data.lifecycle})` : ''}`, href };
+    }
     const changes = kind === 'updated' ? fieldChanges(data, previous, w) : '';
     return { who, what: `${w.release} ${verb}${changes ? ` — ${changes}` : ''}`, href };
   }
@@ -106,8 +112,11 @@ function catalog(entity, kind, entry, data, previous, lookup, links, w, verb) {
     }
     const highlights = Array.isArray(data.highlights) ? data.highlights.length : 0;
     const before = previous && Array.isArray(previous.highlights) ? previous.highlights.length : 0;
-    if (previous && highlights !== before) {
+    if (previous && JSON.stringify(previous.highlights) !== JSON.stringify(data.highlights)) {
       return { who, what: `${releaseLabel} ${w.releaseHighlights} ${before} → ${highlights}`, href };
+    }
+    if (!previous && (data.adoption === null || data.adoption === undefined) && highlights) {
+      return { who, what: w.highlightsAdded(releaseLabel, highlights), href };
     }
     return { who, what: `${releaseLabel} ${w.adoption} ${percent(data.adoption)}`, href };
   }
@@ -128,6 +137,11 @@ function summit(entity, kind, entry, data, previous, lookup, links, w, verb) {
       what = `${w.awards}: ${data.awards.map(a => w.awardTo(a.name, a.winner)).join('; ')}`;
     }
     return { who, what, href: `${base}/?summit=${encodeURIComponent(slug)}` };
+  }
+  if (entity === 'colocated-event') {
+    const slug = data.summit || String(entry.subject).split('/')[0];
+    return { who: summitName(lookup('summit-service', slug), slug),
+      what: `${w['colocated-event']} “${data.name || entry.subject}” ${verb}`, href: `${base}/?summit=${encodeURIComponent(slug)}` };
   }
   if (entity === 'session') {
     const who = summitName(lookup('summit-service', data.summit), data.summit || '');
@@ -154,6 +168,7 @@ export function references(entry) {
   if (source === 'catalog-service' && entity === 'adoption') return String(entry.subject).split('/').map(s => [source, s]);
   if (source === 'summit-service' && ['demographics', 'highlights', 'awards'].includes(entity)) return [[source, data.summit || entry.subject]];
   if (source === 'summit-service' && entity === 'session' && data.summit) return [[source, data.summit]];
+  if (source === 'summit-service' && entity === 'colocated-event') return [[source, data.summit || String(entry.subject).split('/')[0]]];
   if (source === 'summit-service' && entity === 'notes') return [[source, String(data.sessionId || String(entry.subject).split('/')[0])]];
   return [];
 }

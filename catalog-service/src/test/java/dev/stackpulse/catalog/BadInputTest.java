@@ -75,7 +75,7 @@ class BadInputTest {
 
     @Test
     void oversizedBodyIs413() {
-        String big = "x".repeat(300 * 1024);
+        String big = "x".repeat(2200 * 1024);
         TestData.editor().body(TestData.projectJson("bad-big", "core").replace("\"Test service\"",
                 "\"" + big + "\"")).post("/projects").then().statusCode(413).contentType(PROBLEM);
         given().get("/projects/bad-big").then().statusCode(404);
@@ -109,7 +109,7 @@ class BadInputTest {
             TestData.editor().body(TestData.projectJson("bad-d", "core").replace("}", ",\"x\":1}"))
                     .post("/projects").then().statusCode(400);
             TestData.editor().body(TestData.projectJson("bad-e", "core").replace("\"Test service\"",
-                    "\"" + "y".repeat(300 * 1024) + "\"")).post("/projects").then().statusCode(413);
+                    "\"" + "y".repeat(2200 * 1024) + "\"")).post("/projects").then().statusCode(413);
             TestData.editor().body(TestData.projectJson("nova", "optional")).post("/projects").then().statusCode(409);
             TestData.editor().body("{\"adoption\":150}").put("/releases/liberty/projects/neutron").then()
                     .statusCode(400);

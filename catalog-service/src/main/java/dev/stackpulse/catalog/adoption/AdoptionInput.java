@@ -12,7 +12,7 @@ import java.util.List;
  */
 public record AdoptionInput(
         @Min(value = 0, message = "must be from 0 to 100") @Max(value = 100, message = "must be from 0 to 100") Integer adoption,
-        @Size(max = 20) List<@NotBlank @Size(max = 300) String> highlights) {
+        @Size(max = 20) List<@NotBlank @Size(max = 1000) String> highlights) {
 
     /** The record's current state as a full-replace input. */
     static AdoptionInput of(AdoptionRecord a) {

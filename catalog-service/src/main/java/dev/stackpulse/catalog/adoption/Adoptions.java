@@ -24,10 +24,11 @@ public class Adoptions implements ReleaseReferences {
         return AdoptionRecord.<AdoptionRecord>listAll().stream().map(AdoptionView::of).toList();
     }
 
-    /** The names of the releases that hold at least one record. */
+    /** The names of the releases with at least one adoption figure (highlights alone are no survey data). */
     public List<String> releasesWithData() {
-        return AdoptionRecord.getEntityManager()
-                .createQuery("select distinct a.releaseName from AdoptionRecord a", String.class).getResultList();
+        return AdoptionRecord.getEntityManager().createQuery(
+                "select distinct a.releaseName from AdoptionRecord a where a.adoption is not null", String.class)
+                .getResultList();
     }
 
     Optional<AdoptionRecord> record(String release, String project) {

@@ -100,7 +100,10 @@ public class CatalogIndex {
             this.releases = releases;
             this.byRelease = byRelease;
             this.byProject = byProject;
-            this.newestWithData = byRelease.keySet().stream().map(releases::get).filter(Objects::nonNull)
+            // survey data: a release whose records are highlights only (an upstream import) is not the default
+            this.newestWithData = byRelease.entrySet().stream()
+                    .filter(e -> e.getValue().stream().anyMatch(a -> a.adoption() != null))
+                    .map(e -> releases.get(e.getKey())).filter(Objects::nonNull)
                     .max(Comparator.comparingInt(ReleaseView::sequence)).orElse(null);
         }
 

@@ -17,11 +17,16 @@ public record ReleaseInput(
         @Size(max = 32) String versionLabel,
         LocalDate releaseDate,
         @NotBlank @Pattern(regexp = "released|under-development|planned", message = "must be 'released', 'under-development' or 'planned'") String status,
-        @Size(max = 20) List<@NotBlank @Size(max = 100) String> keywords) {
+        @Size(max = 20) List<@NotBlank @Size(max = 100) String> keywords,
+        @Pattern(regexp = LIFECYCLES, message = "must be one of openstack/releases' statuses: future, development, "
+                + "maintained, extended maintenance, unmaintained, end of life") String lifecycle) {
+
+    /** openstack/releases' series statuses (data/series_status.yaml), kept as upstream spells them. */
+    public static final String LIFECYCLES = "future|development|maintained|extended maintenance|unmaintained|end of life";
 
     /** The release's current state as a full-replace input: the document a merge patch applies to. */
     static ReleaseInput of(ReleaseSeries r) {
         return new ReleaseInput(r.name, r.displayName, r.sequence, r.versionLabel, r.releaseDate, r.status,
-                List.copyOf(r.keywords));
+                List.copyOf(r.keywords), r.lifecycle);
     }
 }

@@ -37,6 +37,9 @@ public class ReleaseSeries extends VersionedEntity {
     @Column(nullable = false)
     public String status;
 
+    /** Upstream's support phase (openstack/releases' status: maintained, end of life, ...); null when not known. */
+    public String lifecycle;
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false, columnDefinition = "jsonb")
     public List<String> keywords = new ArrayList<>();

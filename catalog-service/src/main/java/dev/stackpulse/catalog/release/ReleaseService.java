@@ -142,6 +142,7 @@ public class ReleaseService {
         r.versionLabel = input.versionLabel();
         r.releaseDate = input.releaseDate();
         r.status = input.status();
+        r.lifecycle = input.lifecycle();
         r.keywords = input.keywords() == null ? new ArrayList<>() : new ArrayList<>(input.keywords());
     }
 }

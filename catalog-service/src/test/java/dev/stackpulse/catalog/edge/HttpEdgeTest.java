@@ -30,7 +30,7 @@ class HttpEdgeTest {
     @Test
     void bodyOverTheLimitIs413Problem() {
         byte[] body = TestData.projectJson("edge-big", "core").replace("\"Test service\"",
-                "\"" + "x".repeat(300 * 1024) + "\"").getBytes(StandardCharsets.UTF_8);
+                "\"" + "x".repeat(2200 * 1024) + "\"").getBytes(StandardCharsets.UTF_8);
         RawHttp.Reply reply = RawHttp.send("POST /projects HTTP/1.1", "Authorization: "
                 + SharedInfra.tokens().editor() + "\r\nContent-Type: application/json\r\n", body);
         assertProblem(reply, 413);

@@ -6,8 +6,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The feature packages depend one way only (README: release <- project <- adoption <- navigator; maturity and support
- * below them all), read from the compiled classes.
+ * The feature packages depend one way only (README: release <- project <- adoption <- navigator, and upstream (the
+ * importer) on release, project and adoption; maturity and support below them all), read from the compiled classes.
  */
 class PackageDependencyTest {
 
@@ -21,7 +21,8 @@ class PackageDependencyTest {
                 "release", Set.of("support"),
                 "project", Set.of("release", "support"),
                 "adoption", Set.of("project", "release", "support"),
-                "navigator", Set.of("adoption", "project", "release", "maturity", "support")));
+                "navigator", Set.of("adoption", "project", "release", "maturity", "support"),
+                "upstream", Set.of("adoption", "project", "release", "support")));
     }
 
     @Test
