@@ -6,6 +6,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Where each service's pages are, so a page links to the others wherever they are deployed. */
@@ -29,6 +33,10 @@ public class PageLinksResource {
     @Operation(summary = "Where the pages are", description = "The base URLs of catalog-service's, summit-service's "
             + "and feed-service's pages (the Project Navigator, the summit report and sessions, the live feed) as "
             + "configured for this deployment (`stackpulse.pages.*`); an empty string means this origin.")
+    @APIResponse(responseCode = "200", description = "The pages' base URLs", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PageLinks.class),
+            examples = @ExampleObject(name = "local", value = "{\"catalog\":\"http://localhost:8081\","
+                    + "\"summit\":\"http://localhost:8082\",\"feed\":\"http://localhost:8083\"}")))
     public PageLinks links() {
         return links;
     }
