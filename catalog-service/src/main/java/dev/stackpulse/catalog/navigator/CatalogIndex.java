@@ -7,7 +7,7 @@ import dev.stackpulse.catalog.project.ProjectView;
 import dev.stackpulse.catalog.project.Projects;
 import dev.stackpulse.catalog.release.ReleaseView;
 import dev.stackpulse.catalog.release.Releases;
-import dev.stackpulse.catalog.support.Language;
+import dev.stackpulse.web.Language;
 import dev.stackpulse.outbox.ChangeListener;
 import dev.stackpulse.outbox.ChangeNotice;
 import dev.stackpulse.outbox.ReadModelSnapshot;

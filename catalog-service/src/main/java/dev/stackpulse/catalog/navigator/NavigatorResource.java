@@ -1,6 +1,6 @@
 package dev.stackpulse.catalog.navigator;
 
-import dev.stackpulse.catalog.support.Language;
+import dev.stackpulse.web.Language;
 import dev.stackpulse.web.ListResponses;
 import dev.stackpulse.web.QueryParams;
 import jakarta.annotation.security.PermitAll;

@@ -7,7 +7,7 @@ import dev.stackpulse.catalog.maturity.ProjectAge;
 import dev.stackpulse.catalog.project.ProjectView;
 import dev.stackpulse.catalog.release.ReleaseView;
 import dev.stackpulse.catalog.release.Releases;
-import dev.stackpulse.catalog.support.Language;
+import dev.stackpulse.web.Language;
 import dev.stackpulse.web.Cursor;
 import dev.stackpulse.web.ProblemException;
 import dev.stackpulse.web.Slice;

@@ -2,7 +2,7 @@ package dev.stackpulse.catalog.project;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.stackpulse.catalog.support.Language;
+import dev.stackpulse.web.Language;
 import dev.stackpulse.outbox.ChangeListener;
 import dev.stackpulse.outbox.ChangeNotice;
 import dev.stackpulse.outbox.ReadModelChanges;

@@ -1,7 +1,7 @@
 package dev.stackpulse.catalog.project;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.stackpulse.catalog.support.Language;
+import dev.stackpulse.web.Language;
 import dev.stackpulse.web.MergePatch;
 import dev.stackpulse.web.Precondition;
 import dev.stackpulse.web.PublicLinks;

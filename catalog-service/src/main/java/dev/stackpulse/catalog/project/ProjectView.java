@@ -1,6 +1,6 @@
 package dev.stackpulse.catalog.project;
 
-import dev.stackpulse.catalog.support.Language;
+import dev.stackpulse.web.Language;
 import dev.stackpulse.outbox.Versioned;
 import java.time.OffsetDateTime;
 import java.util.List;

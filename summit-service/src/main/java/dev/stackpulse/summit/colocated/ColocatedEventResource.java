@@ -1,5 +1,6 @@
 package dev.stackpulse.summit.colocated;
 
+import dev.stackpulse.web.Language;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.stackpulse.web.ListResponses;
 import dev.stackpulse.web.MergePatch;
@@ -109,7 +110,7 @@ public class ColocatedEventResource {
         String wantedKind = QueryParams.oneOf("kind", kind, KINDS);
         String cursor = QueryParams.text("after", after);
         int size = QueryParams.limit(limit);
-        Language language = Language.of(headers);
+        Language language = Language.from(headers);
         return lists.ok(service.list(slug, wantedKind, cursor, size, language), uri)
                 .header(HttpHeaders.CONTENT_LANGUAGE, language.tag())
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE).build();
@@ -132,7 +133,7 @@ public class ColocatedEventResource {
             @Parameter(description = "The event's key within the summit", example = "upstream-training",
                     schema = @Schema(type = SchemaType.STRING, maxLength = 64)) @PathParam("key") String key,
             @Context HttpHeaders headers) {
-        return localized(headers, service.get(slug, key, Language.of(headers)));
+        return localized(headers, service.get(slug, key, Language.from(headers)));
     }
 
     @POST
@@ -157,7 +158,7 @@ public class ColocatedEventResource {
             @Parameter(description = "The summit's slug", example = "tokyo-2015",
                     schema = @Schema(type = SchemaType.STRING, maxLength = 64)) @PathParam("slug") String slug,
             @Valid @NotNull ColocatedEventInput input, @Context HttpHeaders headers, @Context UriInfo uri) {
-        ColocatedEventView view = service.create(slug, input, Language.of(headers));
+        ColocatedEventView view = service.create(slug, input, Language.from(headers));
         return links.created(uri.getAbsolutePathBuilder().path(view.key()))
                 .tag(Versions.etag(view.version(), view.english() ? null : view.summaryLanguage()))
                 .header(HttpHeaders.CONTENT_LANGUAGE, view.summaryLanguage())
@@ -189,7 +190,7 @@ public class ColocatedEventResource {
                     schema = @Schema(type = SchemaType.STRING, maxLength = 64)) @PathParam("key") String key,
             @Valid @NotNull ColocatedEventInput input, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Context HttpHeaders headers) {
-        return localized(null, service.replace(slug, key, input, Precondition.ifMatch(ifMatch), Language.of(headers)));
+        return localized(null, service.replace(slug, key, input, Precondition.ifMatch(ifMatch), Language.from(headers)));
     }
 
     @PATCH
@@ -218,7 +219,7 @@ public class ColocatedEventResource {
                     schema = @Schema(type = SchemaType.STRING, maxLength = 64)) @PathParam("key") String key,
             String body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Context HttpHeaders headers)
             throws JsonProcessingException {
-        return localized(null, service.patch(slug, key, body, Precondition.ifMatch(ifMatch), Language.of(headers)));
+        return localized(null, service.patch(slug, key, body, Precondition.ifMatch(ifMatch), Language.from(headers)));
     }
 
     @DELETE

@@ -1,5 +1,6 @@
 package dev.stackpulse.summit.colocated;
 
+import dev.stackpulse.web.Language;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.stackpulse.events.ChangeEvent;
 import dev.stackpulse.events.ChangeKind;

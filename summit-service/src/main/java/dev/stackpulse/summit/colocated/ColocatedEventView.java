@@ -1,5 +1,6 @@
 package dev.stackpulse.summit.colocated;
 
+import dev.stackpulse.web.Language;
 import dev.stackpulse.outbox.Versioned;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -16,11 +17,10 @@ public record ColocatedEventView(String summit, String key, String kind, String 
                                  OffsetDateTime createdAt, OffsetDateTime updatedAt) implements Versioned {
 
     static ColocatedEventView of(ColocatedEvent e, Language language) {
-        Language shown = language == Language.JA && e.summaryJa != null && !e.summaryJa.isBlank()
-                ? Language.JA : Language.EN;
+        Language.Localized summary = Language.pick(language, e.summaryEn, e.summaryJa);
         int days = (int) ChronoUnit.DAYS.between(e.startDate, e.endDate) + 1;
         return new ColocatedEventView(e.summit, e.eventKey, e.kind, e.name, e.startDate, e.endDate, days, e.taughtBy,
-                e.url, e.summaryEn, e.summaryJa, shown == Language.JA ? e.summaryJa : e.summaryEn, shown.tag(),
+                e.url, e.summaryEn, e.summaryJa, summary.text(), summary.language().tag(),
                 e.version, e.createdAt, e.updatedAt);
     }
 

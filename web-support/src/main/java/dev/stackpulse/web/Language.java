@@ -1,9 +1,9 @@
-package dev.stackpulse.catalog.support;
+package dev.stackpulse.web;
 
 import jakarta.ws.rs.core.HttpHeaders;
 import java.util.Locale;
 
-/** The description languages we hold; the first one the client accepts wins, English otherwise. */
+/** The languages the services hold texts in (catalog descriptions, co-located event summaries); English first. */
 public enum Language {
     EN("en"), JA("ja");
 
@@ -26,7 +26,7 @@ public enum Language {
         return headers == null ? EN : from(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
     }
 
-    static Language from(String acceptLanguage) {
+    public static Language from(String acceptLanguage) {
         if (acceptLanguage == null || acceptLanguage.isBlank()) {
             return EN;
         }
