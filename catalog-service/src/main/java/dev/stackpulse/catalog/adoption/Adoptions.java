@@ -24,13 +24,6 @@ public class Adoptions implements ReleaseReferences {
         return AdoptionRecord.<AdoptionRecord>listAll().stream().map(AdoptionView::of).toList();
     }
 
-    /** The names of the releases with at least one adoption figure (highlights alone are no survey data). */
-    public List<String> releasesWithData() {
-        return AdoptionRecord.getEntityManager().createQuery(
-                "select distinct a.releaseName from AdoptionRecord a where a.adoption is not null", String.class)
-                .getResultList();
-    }
-
     Optional<AdoptionRecord> record(String release, String project) {
         return AdoptionRecord.find("releaseName = ?1 and projectSlug = ?2", release, project).firstResultOptional();
     }

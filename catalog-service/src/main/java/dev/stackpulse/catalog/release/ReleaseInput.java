@@ -26,7 +26,12 @@ public record ReleaseInput(
 
     /** The release's current state as a full-replace input: the document a merge patch applies to. */
     static ReleaseInput of(ReleaseSeries r) {
-        return new ReleaseInput(r.name, r.displayName, r.sequence, r.versionLabel, r.releaseDate, r.status,
-                List.copyOf(r.keywords), r.lifecycle);
+        return of(ReleaseView.of(r));
+    }
+
+    /** The full-replace input that reproduces this representation. */
+    public static ReleaseInput of(ReleaseView v) {
+        return new ReleaseInput(v.name(), v.displayName(), v.sequence(), v.versionLabel(), v.releaseDate(), v.status(),
+                v.keywords(), v.lifecycle());
     }
 }

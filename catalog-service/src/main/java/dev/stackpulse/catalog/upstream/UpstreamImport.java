@@ -4,6 +4,7 @@ import dev.stackpulse.catalog.adoption.AdoptionInput;
 import dev.stackpulse.catalog.adoption.AdoptionService;
 import dev.stackpulse.catalog.adoption.AdoptionView;
 import dev.stackpulse.catalog.adoption.Adoptions;
+import dev.stackpulse.catalog.project.ProjectView;
 import dev.stackpulse.catalog.project.Projects;
 import dev.stackpulse.catalog.release.ReleaseInput;
 import dev.stackpulse.catalog.release.ReleaseService;
@@ -20,11 +21,15 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Applies upstream files to the catalog as ordinary writes (the release and adoption services, so the outbox and the
@@ -56,45 +61,38 @@ public class UpstreamImport {
         long started = System.nanoTime();
         UpstreamSnapshot snapshot = reader.read(root);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        List<Change> changes = new ArrayList<>();
+        List<Optional<Change>> outcomes = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
-        int unchanged = 0;
+        Map<String, ReleaseView> held = releases.byName();
         // A new series goes after every series the catalog holds, oldest first, as upstream lists them.
-        int next = releases.byName().values().stream().mapToInt(ReleaseView::sequence).max().orElse(0) + 1;
-        List<Series> oldestFirst = snapshot.series().stream()
-                .sorted(java.util.Comparator.comparingInt(Series::sequence)).toList();
-        for (Series s : oldestFirst) {
-            boolean isNew = releases.find(s.name()).isEmpty();
-            Optional<Change> change = series(s, isNew ? next++ : 0, dryRun, now);
-            if (change.isPresent()) {
-                changes.add(change.get());
-            } else {
-                unchanged++;
-            }
+        int next = held.values().stream().mapToInt(ReleaseView::sequence).max().orElse(0) + 1;
+        for (Series s : snapshot.series().stream().sorted(Comparator.comparingInt(Series::sequence)).toList()) {
+            Optional<ReleaseView> current = Optional.ofNullable(held.get(s.name()));
+            outcomes.add(series(s, current, current.isEmpty() ? next++ : 0, dryRun, now));
         }
+        Set<String> slugs = projects.all().stream().map(ProjectView::slug).collect(Collectors.toSet());
+        Map<String, AdoptionView> records = adoptions.all().stream()
+                .collect(Collectors.toMap(a -> a.release() + "/" + a.project(), Function.identity()));
         for (Highlights h : snapshot.highlights()) {
-            if (projects.find(h.project()).isEmpty()) {
-                skipped.add(h.source().file() + ": project '" + h.project() + "' is not in the catalog");
-                continue;
-            }
-            Optional<Change> change = highlights(h, dryRun, now);
-            if (change.isPresent()) {
-                changes.add(change.get());
+            if (slugs.contains(h.project())) {
+                outcomes.add(highlights(h, Optional.ofNullable(records.get(h.series() + "/" + h.project())), dryRun, now));
             } else {
-                unchanged++;
+                skipped.add(h.source().file() + ": project '" + h.project() + "' is not in the catalog");
             }
         }
+        List<Change> changes = outcomes.stream().flatMap(Optional::stream).toList();
         int created = (int) changes.stream().filter(c -> c.kind().equals("created")).count();
         return new ImportReport(dryRun, snapshot.series().size(), snapshot.highlights().size(), created,
-                changes.size() - created, unchanged, changes, skipped, (System.nanoTime() - started) / 1_000_000);
+                changes.size() - created, outcomes.size() - changes.size(), changes, skipped,
+                (System.nanoTime() - started) / 1_000_000);
     }
 
-    private Optional<Change> series(Series s, int sequenceIfNew, boolean dryRun, OffsetDateTime now) {
-        Optional<ReleaseView> current = releases.find(s.name());
+    private Optional<Change> series(Series s, Optional<ReleaseView> current, int sequenceIfNew, boolean dryRun,
+                                    OffsetDateTime now) {
         ReleaseInput wanted = wanted(s, sequenceIfNew, current);
         Map<String, Object> fields = releaseFields(wanted);
-        List<String> differing = current.map(c -> differing(releaseFields(asInput(c)), fields))
-                .orElse(new ArrayList<>(nonNull(fields)));
+        List<String> differing = current.map(c -> differing(releaseFields(ReleaseInput.of(c)), fields))
+                .orElse(nonNull(fields));
         if (differing.isEmpty()) {
             return Optional.empty();
         }
@@ -129,13 +127,9 @@ public class UpstreamImport {
         };
     }
 
-    private Optional<Change> highlights(Highlights h, boolean dryRun, OffsetDateTime now) {
-        if (!releases.exists(h.series()) && !dryRun) {
-            return Optional.empty(); // not reached: the reader refuses a series missing from series_status.yaml
-        }
+    private Optional<Change> highlights(Highlights h, Optional<AdoptionView> current, boolean dryRun,
+                                        OffsetDateTime now) {
         String key = h.series() + "/" + h.project();
-        Optional<AdoptionView> current = adoptions.ofProject(h.project()).stream()
-                .filter(a -> a.release().equals(h.series())).findFirst();
         if (current.isPresent() && current.get().highlights().equals(h.items())) {
             return Optional.empty();
         }
@@ -160,11 +154,6 @@ public class UpstreamImport {
         p.sha256 = source.sha256();
         p.importedAt = now;
         p.persist();
-    }
-
-    private static ReleaseInput asInput(ReleaseView v) {
-        return new ReleaseInput(v.name(), v.displayName(), v.sequence(), v.versionLabel(), v.releaseDate(), v.status(),
-                v.keywords(), v.lifecycle());
     }
 
     private static Map<String, Object> releaseFields(ReleaseInput r) {

@@ -1,5 +1,6 @@
 package dev.stackpulse.catalog.upstream;
 
+import dev.stackpulse.catalog.release.ReleaseInput;
 import dev.stackpulse.catalog.upstream.UpstreamSnapshot.Highlights;
 import dev.stackpulse.catalog.upstream.UpstreamSnapshot.Series;
 import dev.stackpulse.catalog.upstream.UpstreamSnapshot.Source;
@@ -40,7 +41,7 @@ public class UpstreamReader {
     static final String SERIES_FILE = "releases/series_status.yaml";
     static final String DELIVERABLES = "releases/deliverables";
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,63}");
-    private static final Pattern LIFECYCLE = Pattern.compile(dev.stackpulse.catalog.release.ReleaseInput.LIFECYCLES);
+    private static final Pattern LIFECYCLE = Pattern.compile(ReleaseInput.LIFECYCLES);
     private static final long MAX_FILE_BYTES = 1 << 20;
 
     /** The snapshot, or {@link UpstreamFilesInvalid} naming every problem found. */
@@ -100,7 +101,7 @@ public class UpstreamReader {
         String lifecycle = scalar(map, "status", SERIES_FILE, problems, true);
         if (lifecycle != null && !LIFECYCLE.matcher(lifecycle).matches()) {
             problems.add(problem(SERIES_FILE, value(map, "status"), "status", "unknown status '" + lifecycle
-                    + "'; expected one of: " + dev.stackpulse.catalog.release.ReleaseInput.LIFECYCLES.replace("|", ", ")));
+                    + "'; expected one of: " + ReleaseInput.LIFECYCLES.replace("|", ", ")));
         }
         LocalDate initial = date(map, "initial-release", SERIES_FILE, problems);
         if (problems.size() > before) {

@@ -76,6 +76,8 @@ class UpstreamImportTest {
                     .body("highlights", equalTo(List.of("Parallel live migrations via a new option, faster moves.",
                             "A second highlight.")))
                     .body("adoption", equalTo(null));
+            given().get("/projects/navigator").then().statusCode(200)
+                    .body("release", org.hamcrest.Matchers.not(equalTo(newer))); // highlights alone are no survey data
 
             given().get("/provenance/release/" + newer).then().statusCode(200)
                     .body("fields.field", hasItem("lifecycle"))
