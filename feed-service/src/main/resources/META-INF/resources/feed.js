@@ -203,10 +203,10 @@ async function showHistory(entry, said) {
   panel.focus();
   try {
     const changes = await all(`${entityPath(src, entry.subject)}/history?limit=500`);
-    const before = new Map();
+    let previous = null;
     for (const change of changes) {
-      const said2 = describe(change, before.get('last') || null, lookup, base, lang());
-      before.set('last', change.data);
+      const said2 = describe(change, previous, lookup, base, lang());
+      previous = change.data;
       items.prepend(el('li', { dataset: { position: change.position } },
         el('span', { class: 'what' }, said2.what), el('br'),
         el('span', { class: 'muted' }, `${w.version} ${change.entityversion} · `, el('time', { datetime: change.time }, formatTime(change.time)),

@@ -9,7 +9,7 @@ const WORDS = {
     highlights: 'keynote highlights', awards: 'awards', session: 'session', notes: 'notes',
     'colocated-event': 'co-located event', releaseHighlights: 'highlights', notesEdited: (title, who) => `notes of “${title}” edited${who ? ` by ${who}` : ''}`,
     revision: n => `revision ${n}`, outOfOrder: 'arrived out of order (an older version than one already shown)',
-    status: 'status', to: 'to', lifecycle: 'support', highlightsAdded: (r, n) => `${r} highlights added (${n})`, released: date => `released ${date}`, fields: 'changed', awardTo: (a, w) => `${a} to ${w}`,
+    status: 'status', lifecycle: 'support', highlightsAdded: (r, n) => `${r} highlights added (${n})`, released: date => `released ${date}`, fields: 'changed', awardTo: (a, w) => `${a} to ${w}`,
     sessionAdded: t => `session “${t}” added`, sessionUpdated: t => `session “${t}” updated`, sessionRemoved: t => `session “${t}” removed`,
   },
   ja: {
@@ -18,7 +18,7 @@ const WORDS = {
     highlights: '基調講演ハイライト', awards: '表彰', session: 'セッション', notes: 'ノート',
     'colocated-event': '併催イベント', releaseHighlights: 'ハイライト', notesEdited: (title, who) => `「${title}」のノートを${who ? `${who} が` : ''}編集`,
     revision: n => `版 ${n}`, outOfOrder: '順序が前後して到着（表示済みより古い版）',
-    status: '状態', to: '→', lifecycle: 'サポート', highlightsAdded: (r, n) => `${r} のハイライトを追加 (${n} 件)`, released: date => `${date} リリース`, fields: '変更', awardTo: (a, w) => `${a}: ${w}`,
+    status: '状態', lifecycle: 'サポート', highlightsAdded: (r, n) => `${r} のハイライトを追加 (${n} 件)`, released: date => `${date} リリース`, fields: '変更', awardTo: (a, w) => `${a}: ${w}`,
     sessionAdded: t => `セッション「${t}」を追加`, sessionUpdated: t => `セッション「${t}」を更新`, sessionRemoved: t => `セッション「${t}」を削除`,
   },
 };

@@ -12,7 +12,9 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The live feed page in a real Chromium against the whole system: a change made through catalog's and summit's
@@ -57,7 +59,7 @@ class LiveFeedPageTest {
                     .anyMatch(h -> h.getText().equals(sentence)));
             WebElement change = browser.all("#changes li[data-subject='liberty/neutron']").get(0);
             assertTrue(change.getText().contains(sentence), change.getText());
-            String time = change.findElement(org.openqa.selenium.By.tagName("time")).getText();
+            String time = change.findElement(By.tagName("time")).getText();
             assertTrue(time.endsWith("UTC") || time.matches(".*(GMT|[A-Z]{2,5}|[+-]\\d{1,2}(:\\d\\d)?)$"),
                     "a time with its zone: " + time);
             assertEquals(List.of(), browser.consoleErrors());
@@ -65,13 +67,13 @@ class LiveFeedPageTest {
             browser.screenshot("feed-live");
 
             // The entity's details and history open beside the list.
-            change.findElement(org.openqa.selenium.By.cssSelector("button.entity")).click();
+            change.findElement(By.cssSelector("button.entity")).click();
             browser.awaitTrue(() -> browser.all("#history-list li").size() >= 2);
             assertTrue(browser.text("#history-list li:first-child").contains(was + " % → " + now + " %"));
             browser.screenshot("feed-history");
 
             // Its link opens the owning page on catalog-service, which shows the new figure.
-            change.findElement(org.openqa.selenium.By.cssSelector("a.who")).click();
+            change.findElement(By.cssSelector("a.who")).click();
             browser.awaitTrue(() -> browser.driver().getCurrentUrl().startsWith(stack.catalog.baseUrl() + "/project.html")
                     && "true".equals(browser.find("body").getDomAttribute("data-ready")));
             assertTrue(browser.text("#releases tr[data-release='liberty']").contains(now + " %"));
@@ -106,12 +108,12 @@ class LiveFeedPageTest {
                 .anyMatch(h -> h.getText().equals(sentence)));
         browser.screenshot("feed-notes");
 
-        new org.openqa.selenium.support.ui.Select(browser.find("#language")).selectByValue("ja");
+        new Select(browser.find("#language")).selectByValue("ja");
         browser.awaitTrue(() -> browser.all("#changes li[data-subject='4/notes'] .headline").get(0).getText()
                 .contains("のノートを"));
         assertEquals("ja", browser.find("html").getDomAttribute("lang"));
         browser.screenshot("feed-ja");
-        new org.openqa.selenium.support.ui.Select(browser.find("#language")).selectByValue("en");
+        new Select(browser.find("#language")).selectByValue("en");
 
         browser.resize(PageBrowser.PHONE);
         assertEquals("", browser.overflowingElements(), "no horizontal scrolling at phone width");
